@@ -1,0 +1,141 @@
+// Shapes shared by the core, the worker adapter and (through the worker API) the UI.
+// Everything here is plain data that survives structured cloning.
+
+/** Parameters of the "O365 Multiple Mailboxes Accessed via API" search. */
+export interface DetectionParams {
+  /** Bin length in seconds; ESCU's `bucket span=10m` is 600. Bins are aligned to the Unix epoch. */
+  spanSeconds: number;
+  /** A group becomes a finding when its distinct users exceed this number (ESCU: `> 5`). */
+  threshold: number;
+}
+
+/** The ESCU search as published: 10-minute bins, more than 5 distinct users. */
+export const ESCU_DEFAULTS: Readonly<DetectionParams> = Object.freeze({ spanSeconds: 600, threshold: 5 });
+
+/** One row of the detection output: a (bin, ClientAppId, ClientInfoString) group over the threshold. */
+export interface Finding {
+  /** Bin start, Unix epoch seconds (UTC); exported as `_time`. */
+  binStart: number;
+  clientAppId: string;
+  clientInfoString: string;
+  /** Distinct raw ClientIPAddress strings, sorted by UTF-16 code unit; exported as `src_ip`. */
+  srcIps: string[];
+  /** Number of distinct `users`; exported as `unique_mailboxes`. */
+  uniqueMailboxes: number;
+  /** Distinct UserId strings, case-sensitive, sorted by UTF-16 code unit; exported as `user`. */
+  users: string[];
+  /** Records that fell into this group (after de-duplication). */
+  recordCount: number;
+  /** CreationTime of the earliest and latest record in the group, Unix epoch seconds. */
+  firstEventTime: number;
+  lastEventTime: number;
+}
+
+/** Container shapes recognised from file content, never from the file name. */
+export type InputFormat =
+  | 'json' // a JSON array of UAL records (Management Activity API content blob) or back-to-back JSON objects
+  | 'json-lines' // one UAL record per line
+  | 'purview-csv' // Purview "Audit" search export, 2023+: RecordId,CreationDate,RecordType,Operation,UserId,AuditData,...
+  | 'purview-classic-csv' // classic portal download: CreationDate,UserIds,Operations,AuditData
+  | 'search-ual-csv' // Search-UnifiedAuditLog | Export-Csv, with or without the #TYPE line
+  | 'unknown';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom';
+
+/** Why a record (or what looked like one) could not be analysed. */
+export type SkipReason =
+  | 'invalid-json' // the record text is not valid JSON
+  | 'not-a-record' // valid JSON, but not an object that holds a UAL record
+  | 'invalid-audit-data' // a CSV AuditData cell that is not a JSON object
+  | 'missing-audit-data' // a CSV row without an AuditData cell
+  | 'truncated-record' // the file ends inside a record
+  | 'invalid-creation-time'; // a MailItemsAccessed record whose CreationTime cannot be read as a UTC time
+
+/** Skipped records of one reason in one file. */
+export interface SkipCount {
+  reason: SkipReason;
+  count: number;
+  /** 1-based line numbers where the first few skipped records start (at most 5). */
+  firstLines: number[];
+}
+
+/** What was read from one dropped file. */
+export interface FileReport {
+  name: string;
+  sizeBytes: number;
+  format: InputFormat;
+  encoding: TextEncoding;
+  /** Records unwrapped from the container, before de-duplication. */
+  recordsRead: number;
+  /** Records with Workload Exchange and Operation MailItemsAccessed, before de-duplication. */
+  mailItemsAccessed: number;
+  /** Records in this file whose Id was already seen in this file or an earlier one. */
+  duplicatesRemoved: number;
+  skipped: SkipCount[];
+  /** A problem with the whole file (empty, not an audit-log export), with what to do about it. */
+  error?: string;
+}
+
+/** Why an analysis found nothing, from the earliest filter that removed everything. */
+export type EmptyReason =
+  | 'no-records' // no readable audit records at all
+  | 'no-mail-items-accessed' // records, but none with Workload Exchange and Operation MailItemsAccessed
+  | 'no-app-ids' // MailItemsAccessed records, but none with both AppId and ClientAppId
+  | 'no-api-access' // records with app ids, but none through Microsoft Graph or EWS
+  | 'below-threshold'; // API reads exist, but no group exceeds the threshold
+
+/** Counts of the whole analysis; each filter stage counts distinct records (after de-duplication). */
+export interface AnalysisSummary {
+  files: FileReport[];
+  recordsRead: number;
+  duplicatesRemoved: number;
+  skippedTotal: number;
+  /** Workload Exchange and Operation MailItemsAccessed (case-insensitive). */
+  mailItemsAccessed: number;
+  /** ...and AppId and ClientAppId present and non-empty. */
+  withAppIds: number;
+  /** ...and AppId is Microsoft Graph or ClientInfoString matches the EWS pattern. */
+  apiAccess: number;
+  /** ...and ClientInfoString present, so the record belongs to a group. */
+  grouped: number;
+  findings: number;
+  params: DetectionParams;
+  /** Set when `findings` is 0. */
+  emptyReason?: EmptyReason;
+}
+
+export interface AnalysisResult {
+  summary: AnalysisSummary;
+  findings: Finding[];
+}
+
+export type AnalysisPhase = 'reading' | 'detecting' | 'done';
+
+/** Progress of a running analysis, reported once per slice. */
+export interface AnalysisProgress {
+  phase: AnalysisPhase;
+  /** 0-based index of the file being read, and how many there are. */
+  fileIndex: number;
+  fileCount: number;
+  fileName: string;
+  /** Bytes read so far across all files, and their total size. */
+  bytesRead: number;
+  totalBytes: number;
+  /** Records read so far across all files. */
+  records: number;
+}
+
+/**
+ * A readable run of bytes: `Blob` and `File` in browsers and Node (`fs.openAsBlob`) satisfy it,
+ * so the core never needs the DOM.
+ */
+export interface ByteSource {
+  readonly size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/** A file to analyse: its display name and its bytes. */
+export interface NamedSource {
+  name: string;
+  source: ByteSource;
+}
