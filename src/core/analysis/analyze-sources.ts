@@ -1,0 +1,76 @@
+// The single entry point that reads files and runs the detection; the worker, the benchmark and
+// the tests all go through it.
+
+import { ESCU_DEFAULTS } from '../types.ts';
+import type { AnalysisProgress, AnalysisResult, DetectionParams, NamedSource } from '../types.ts';
+import { validateDetectionParams } from '../detect/escu-detection.ts';
+import { AnalysisSession } from './analysis-session.ts';
+
+export interface AnalyzeOptions {
+  /** Bytes read per slice; the reader's default when absent. */
+  sliceBytes?: number;
+  signal?: AbortSignal;
+  /** Called with phase 'reading' once per slice, then once with 'detecting' and once with 'done'. */
+  onProgress?: (progress: AnalysisProgress) => void | Promise<void>;
+}
+
+export interface AnalyzeOutcome {
+  result: AnalysisResult;
+  /** The session that contains the index, for re-running `detect` with other parameters. */
+  session: AnalysisSession;
+}
+
+/**
+ * Reads every file in order into a new session and runs the detection. Throws a RangeError for
+ * invalid parameters before reading anything, and rejects with the signal's reason when aborted.
+ */
+export async function analyzeSources(
+  files: NamedSource[],
+  params: DetectionParams = ESCU_DEFAULTS,
+  options: AnalyzeOptions = {},
+): Promise<AnalyzeOutcome> {
+  validateDetectionParams(params);
+
+  const { signal, onProgress } = options;
+  const session = new AnalysisSession();
+  const fileCount = files.length;
+  const totalBytes = files.reduce((total, file) => total + file.source.size, 0);
+  let bytesBefore = 0;
+  let recordsBefore = 0;
+  for (const [fileIndex, file] of files.entries()) {
+    signal?.throwIfAborted();
+    const report = await session.addFile(file, {
+      sliceBytes: options.sliceBytes,
+      signal,
+      onProgress:
+        onProgress &&
+        ((bytesRead, records) =>
+          onProgress({
+            phase: 'reading',
+            fileIndex,
+            fileCount,
+            fileName: file.name,
+            bytesRead: bytesBefore + bytesRead,
+            totalBytes,
+            records: recordsBefore + records,
+          })),
+    });
+    bytesBefore += file.source.size;
+    recordsBefore += report.recordsRead;
+  }
+  signal?.throwIfAborted();
+
+  // After reading, progress names the last file (index 0 and no name when there were none).
+  const finalProgress = {
+    fileIndex: Math.max(0, fileCount - 1),
+    fileCount,
+    fileName: files.at(-1)?.name ?? '',
+    bytesRead: totalBytes,
+    totalBytes,
+    records: recordsBefore,
+  };
+  await onProgress?.({ phase: 'detecting', ...finalProgress });
+  const result = session.detect(params);
+  await onProgress?.({ phase: 'done', ...finalProgress });
+  return { result, session };
+}

@@ -1,0 +1,46 @@
+import type { ByteSource, FileReport, SkipCount, SkipReason } from '../types.ts';
+import type { ReadOutcome } from '../read/read-audit-file.ts';
+
+/** Line numbers kept per skip reason, so a report can point at examples without growing with the file. */
+const MAX_SKIP_LINES = 5;
+
+/** Counters of one file while it is read, turned into a FileReport at the end. */
+export class FileTally {
+  recordsRead = 0;
+  mailItemsAccessed = 0;
+  duplicatesRemoved = 0;
+
+  private readonly skips = new Map<SkipReason, SkipCount>();
+
+  /** Counts a skipped record and keeps its line number when it is among the first few of its reason. */
+  skip(reason: SkipReason, line: number): void {
+    let entry = this.skips.get(reason);
+    if (entry === undefined) {
+      entry = { reason, count: 0, firstLines: [] };
+      this.skips.set(reason, entry);
+    }
+
+    entry.count += 1;
+    if (entry.firstLines.length < MAX_SKIP_LINES) {
+      entry.firstLines.push(line);
+    }
+  }
+
+  /** Builds the report of the file; skip reasons are listed in the order they first occurred. */
+  toReport(name: string, source: ByteSource, outcome: ReadOutcome): FileReport {
+    const report: FileReport = {
+      name,
+      sizeBytes: source.size,
+      format: outcome.format,
+      encoding: outcome.encoding,
+      recordsRead: this.recordsRead,
+      mailItemsAccessed: this.mailItemsAccessed,
+      duplicatesRemoved: this.duplicatesRemoved,
+      skipped: Array.from(this.skips.values(), (entry) => ({ ...entry, firstLines: [...entry.firstLines] })),
+    };
+    if (outcome.error !== undefined) {
+      report.error = outcome.error;
+    }
+    return report;
+  }
+}

@@ -1,0 +1,190 @@
+// De-duplication set for UAL record ids. Record ids are GUIDs, so a GUID is stored as four
+// uint32 words in an open-addressing hash table held in one typed array: 16 bytes a slot instead
+// of a heap string per record. Ids that are not GUID-shaped fall back to a Set<string>.
+
+const WORDS_PER_SLOT = 4;
+
+/** 1,024 slots (16 KiB), small for a file with a handful of records. The table grows by doubling. */
+const INITIAL_SLOTS = 1024;
+
+/** Length of `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, and of the same in braces. */
+const GUID_LENGTH = 36;
+const BRACED_GUID_LENGTH = 38;
+
+/** Offsets of the hyphens in an unbraced GUID. */
+const HYPHEN_OFFSETS = [8, 13, 18, 23];
+
+/**
+ * Record ids seen so far. GUIDs compare case-insensitively and with or without braces, while
+ * other ids compare as exact strings.
+ */
+export class IdSet {
+  private slots = new Uint32Array(INITIAL_SLOTS * WORDS_PER_SLOT);
+  private slotMask = INITIAL_SLOTS - 1;
+  private guidCount = 0;
+
+  /** An all-zero slot marks an empty slot, so the nil GUID is tracked on its own. */
+  private hasNilGuid = false;
+
+  private readonly otherIds = new Set<string>();
+
+  /** The GUID being added, as four words in text order. It is reused so that `add` allocates nothing. */
+  private readonly words = new Uint32Array(WORDS_PER_SLOT);
+
+  /** Number of distinct ids added. */
+  get size(): number {
+    return this.guidCount + (this.hasNilGuid ? 1 : 0) + this.otherIds.size;
+  }
+
+  /**
+   * Adds a record id and returns whether it was new. A record without an id (`undefined`) is never
+   * a duplicate, so this returns true for it and stores nothing.
+   */
+  add(id: string | undefined): boolean {
+    if (id === undefined) {
+      return true;
+    }
+
+    if (!parseGuid(id, this.words)) {
+      const isNew = !this.otherIds.has(id);
+      this.otherIds.add(id);
+      return isNew;
+    }
+
+    if (isEmptySlot(this.words, 0)) {
+      const isNew = !this.hasNilGuid;
+      this.hasNilGuid = true;
+      return isNew;
+    }
+
+    return this.addGuid(this.words);
+  }
+
+  private addGuid(words: Uint32Array): boolean {
+    // A load factor of at most one half keeps linear probing short.
+    if ((this.guidCount + 1) * 2 > this.slotMask + 1) {
+      this.grow();
+    }
+
+    const offset = findSlot(this.slots, this.slotMask, words, 0) * WORDS_PER_SLOT;
+    if (!isEmptySlot(this.slots, offset)) {
+      return false;
+    }
+
+    this.slots.set(words, offset);
+    this.guidCount += 1;
+    return true;
+  }
+
+  private grow(): void {
+    const oldSlots = this.slots;
+    const slotCount = (this.slotMask + 1) * 2;
+    const slots = new Uint32Array(slotCount * WORDS_PER_SLOT);
+    const slotMask = slotCount - 1;
+    for (let offset = 0; offset < oldSlots.length; offset += WORDS_PER_SLOT) {
+      if (!isEmptySlot(oldSlots, offset)) {
+        const target = findSlot(slots, slotMask, oldSlots, offset) * WORDS_PER_SLOT;
+        slots.set(oldSlots.subarray(offset, offset + WORDS_PER_SLOT), target);
+      }
+    }
+
+    this.slots = slots;
+    this.slotMask = slotMask;
+  }
+}
+
+/**
+ * Parses a GUID in any letter case, with or without braces, into `words` (four 32-bit words in
+ * text order). Returns false, leaving `words` in an unspecified state, when `id` is not a GUID.
+ */
+function parseGuid(id: string, words: Uint32Array): boolean {
+  let start = 0;
+  if (id.length === BRACED_GUID_LENGTH) {
+    if (id.charCodeAt(0) !== 0x7b || id.charCodeAt(BRACED_GUID_LENGTH - 1) !== 0x7d) {
+      return false;
+    }
+    start = 1;
+  } else if (id.length !== GUID_LENGTH) {
+    return false;
+  }
+
+  for (const hyphen of HYPHEN_OFFSETS) {
+    if (id.charCodeAt(start + hyphen) !== 0x2d) {
+      return false;
+    }
+  }
+
+  // 32 hex digits fill four words of 8 digits each, and the hyphens between them are skipped.
+  let word = 0;
+  let digits = 0;
+  for (let position = start; position < start + GUID_LENGTH; position += 1) {
+    const code = id.charCodeAt(position);
+    if (code === 0x2d) {
+      continue;
+    }
+
+    const digit = hexDigitValue(code);
+    if (digit < 0) {
+      return false;
+    }
+    word = word * 16 + digit;
+    digits += 1;
+    if ((digits & 7) === 0) {
+      words[(digits >>> 3) - 1] = word;
+      word = 0;
+    }
+  }
+  return digits === 32;
+}
+
+/** Returns the value of an ASCII hex digit of either case, or -1 for any other character code. */
+function hexDigitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) {
+    return code - 0x30;
+  }
+  const lower = code | 0x20;
+  if (lower >= 0x61 && lower <= 0x66) {
+    return lower - 0x61 + 10;
+  }
+  return -1;
+}
+
+/** Returns the slot that contains the four words at `words[offset]`, or the empty slot where they belong. */
+function findSlot(slots: Uint32Array, slotMask: number, words: Uint32Array, offset: number): number {
+  let slot = hashWords(words, offset) & slotMask;
+  for (;;) {
+    const slotOffset = slot * WORDS_PER_SLOT;
+    if (isEmptySlot(slots, slotOffset) || slotEquals(slots, slotOffset, words, offset)) {
+      return slot;
+    }
+    slot = (slot + 1) & slotMask;
+  }
+}
+
+function isEmptySlot(slots: Uint32Array, offset: number): boolean {
+  return slots[offset] === 0 && slots[offset + 1] === 0 && slots[offset + 2] === 0 && slots[offset + 3] === 0;
+}
+
+function slotEquals(slots: Uint32Array, slotOffset: number, words: Uint32Array, offset: number): boolean {
+  return (
+    slots[slotOffset] === words[offset] &&
+    slots[slotOffset + 1] === words[offset + 1] &&
+    slots[slotOffset + 2] === words[offset + 2] &&
+    slots[slotOffset + 3] === words[offset + 3]
+  );
+}
+
+/** Mixes four words into a 32-bit hash (murmur3's finalizer), so sequential GUIDs spread out. */
+function hashWords(words: Uint32Array, offset: number): number {
+  let hash =
+    (words[offset] ?? 0) ^
+    Math.imul(words[offset + 1] ?? 0, 0x9e3779b1) ^
+    Math.imul(words[offset + 2] ?? 0, 0x85ebca77) ^
+    Math.imul(words[offset + 3] ?? 0, 0xc2b2ae3d);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { parseCreationTime } from '../../../src/core/time/creation-time.ts';
+
+/** 2024-02-01T16:07:34Z, the CreationTime of the real EWS sample record. */
+const SAMPLE_SECONDS = Date.UTC(2024, 1, 1, 16, 7, 34) / 1000;
+
+describe('parseCreationTime', () => {
+  const originalTimeZone = process.env.TZ;
+
+  afterEach(() => {
+    if (originalTimeZone === undefined) {
+      delete process.env.TZ;
+    } else {
+      process.env.TZ = originalTimeZone;
+    }
+  });
+
+  it('reads a zone-less time as UTC', () => {
+    expect(parseCreationTime('2024-02-01T16:07:34')).toBe(SAMPLE_SECONDS);
+    expect(parseCreationTime('2024-02-01T16:07:34Z')).toBe(SAMPLE_SECONDS);
+  });
+
+  it('gives the same result under TZ=Asia/Kathmandu', () => {
+    process.env.TZ = 'Asia/Kathmandu';
+
+    // Proves that the zone took effect: Date reads the same text as local time, 5:45 earlier in UTC.
+    expect(new Date('2024-02-01T16:07:34').getTime() / 1000).toBe(SAMPLE_SECONDS - (5 * 3600 + 45 * 60));
+    expect(parseCreationTime('2024-02-01T16:07:34')).toBe(SAMPLE_SECONDS);
+  });
+
+  it('accepts a 7-digit fraction with Z and a trailing space', () => {
+    expect(parseCreationTime('2026-01-24T06:54:24.0000000Z ')).toBe(Date.UTC(2026, 0, 24, 6, 54, 24) / 1000);
+    expect(parseCreationTime('2024-02-01T16:07:34.2509999')).toBe(SAMPLE_SECONDS + 0.25);
+  });
+
+  it('accepts fractions of 1 to 7 digits', () => {
+    expect(parseCreationTime('2024-02-01T16:07:34.5')).toBe(SAMPLE_SECONDS + 0.5);
+    expect(parseCreationTime('2024-02-01T16:07:34.123')).toBe(SAMPLE_SECONDS + 0.123);
+    expect(parseCreationTime('2024-02-01T16:07:34.12345678')).toBeNaN();
+    expect(parseCreationTime('2024-02-01T16:07:34.')).toBeNaN();
+  });
+
+  it('keeps .9999999 inside its whole second', () => {
+    const seconds = parseCreationTime('2024-02-01T10:09:59.9999999');
+
+    expect(Math.floor(seconds)).toBe(Date.UTC(2024, 1, 1, 10, 9, 59) / 1000);
+  });
+
+  it('subtracts offsets with and without a colon', () => {
+    expect(parseCreationTime('2024-02-01T19:07:34+03:00')).toBe(SAMPLE_SECONDS);
+    expect(parseCreationTime('2024-02-01T19:07:34+0300')).toBe(SAMPLE_SECONDS);
+    expect(parseCreationTime('2024-02-01T10:37:34.000-05:30')).toBe(SAMPLE_SECONDS);
+  });
+
+  it('rejects text that is not an ISO UTC time', () => {
+    for (const text of ['', '9/20/2023 4:05:03 AM', '2024-02-01 16:07:34', '2024-02-01', ' 2024-02-01T16:07:34', '/Date(1714989611000)/']) {
+      expect(parseCreationTime(text), text).toBeNaN();
+    }
+  });
+
+  it('rejects impossible dates and times', () => {
+    for (const text of ['2023-02-29T00:00:00', '2024-04-31T00:00:00', '2024-13-01T00:00:00', '2024-02-01T24:00:00', '2024-02-01T16:60:00', '2024-02-01T16:07:60', '2024-02-01T16:07:34+24:00']) {
+      expect(parseCreationTime(text), text).toBeNaN();
+    }
+  });
+
+  it('accepts 29 February of a leap year', () => {
+    expect(parseCreationTime('2024-02-29T00:00:00')).toBe(Date.UTC(2024, 1, 29) / 1000);
+  });
+
+  it('reads years below 100 literally', () => {
+    const expected = new Date(0);
+    expected.setUTCFullYear(50, 0, 1);
+
+    expect(parseCreationTime('0050-01-01T00:00:00')).toBe(expected.getTime() / 1000);
+  });
+});
