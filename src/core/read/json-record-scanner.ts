@@ -1,0 +1,323 @@
+// Frames JSON records on bytes, so that only one record at a time is ever decoded to a string.
+// Every byte that matters for framing (quotes, backslashes, brackets, braces, commas, newlines)
+// is ASCII. In UTF-8 no byte of a multi-byte character is below 0x80, so a byte scanner that
+// tracks string, escape and nesting state finds record boundaries without decoding.
+import type { RecordSink } from './read-audit-file.ts';
+import { ByteBuffer } from './byte-buffer.ts';
+import { MAX_RECORD_SIZE, RecordTooLargeError } from './record-too-large-error.ts';
+import { unwrapRecord } from './unwrap-record.ts';
+
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+// The UTF-8 byte order mark, EF BB BF, is skipped between values: concatenated files carry one
+// at the start of each part.
+const BOM_1 = 0xef;
+const BOM_2 = 0xbb;
+const BOM_3 = 0xbf;
+
+// Scanner states.
+/** Between values, at the top level or directly inside a top-level array. */
+const BETWEEN_VALUES = 0;
+/** Inside an object or array value, outside strings. */
+const IN_NESTING = 1;
+const IN_STRING = 2;
+/** Right after a backslash inside a string. */
+const IN_ESCAPE = 3;
+/** Inside a top-level number, literal or unquoted garbage. */
+const IN_SCALAR = 4;
+/** JSON lines only: inside a value after a line break, before the next line's first non-blank byte. */
+const AT_LINE_START = 5;
+
+/**
+ * Splits a stream of JSON bytes into top-level values and reports each to a sink: the elements
+ * of top-level arrays (several arrays back to back are fine) and top-level objects (JSON lines,
+ * pretty-printed objects back to back). Whitespace and commas between values are ignored.
+ *
+ * Recovery from damaged input: a raw line break inside a string (never valid JSON) ends that
+ * string and marks the record invalid. A closing bracket that matches no open one inside the
+ * record ends it as invalid. In JSON-lines mode a line whose first non-blank byte is `{` or `[`
+ * always starts a new record, so one broken line cannot swallow the lines after it.
+ */
+export class JsonRecordScanner {
+  private readonly sink: RecordSink;
+  private readonly jsonLines: boolean;
+  private readonly maxRecordBytes: number;
+  private readonly decoder = new TextDecoder('utf-8');
+  /** Bytes of the open value that arrived in earlier slices. */
+  private readonly carried = new ByteBuffer();
+
+  private state = BETWEEN_VALUES;
+  /** 1-based number of the line the scanner is on. */
+  private line = 1;
+  /** Open brackets and braces of the current value, innermost last. The first `depth` entries are in use. */
+  private stack: Uint8Array = new Uint8Array(64);
+  private depth = 0;
+  /** True between a top-level `[` and its `]`. */
+  private inTopLevelArray = false;
+  /** 1-based line where the open value starts. */
+  private valueLine = 0;
+  /** Whether the open value is known to be invalid JSON. Its bytes are then no longer kept. */
+  private broken = false;
+
+  constructor(sink: RecordSink, jsonLines: boolean, maxRecordBytes: number = MAX_RECORD_SIZE) {
+    this.sink = sink;
+    this.jsonLines = jsonLines;
+    this.maxRecordBytes = maxRecordBytes;
+  }
+
+  /** Scans the next slice of the file. */
+  push(bytes: Uint8Array): void {
+    // The loop works on locals: per-byte work stays free of property access and calls.
+    const jsonLines = this.jsonLines;
+    let state = this.state;
+    let line = this.line;
+    let depth = this.depth;
+    let stack = this.stack;
+    // Where the open value starts in this slice, or 0 when it started in an earlier slice.
+    let valueStart = 0;
+
+    for (let i = 0; i < bytes.length; i++) {
+      const byte = bytes[i] as number;
+
+      switch (state) {
+        case IN_STRING:
+          if (byte === QUOTE) {
+            if (depth === 0) {
+              this.emitValue(bytes, valueStart, i + 1);
+              state = BETWEEN_VALUES;
+            } else {
+              state = IN_NESTING;
+            }
+          } else if (byte === BACKSLASH) {
+            state = IN_ESCAPE;
+          } else if (byte === LF) {
+            line++;
+            state = this.breakAtLineInString(depth, jsonLines);
+          }
+          break;
+
+        case IN_ESCAPE:
+          if (byte === LF) {
+            line++;
+            state = this.breakAtLineInString(depth, jsonLines);
+          } else {
+            state = IN_STRING;
+          }
+          break;
+
+        case IN_NESTING:
+          if (byte === QUOTE) {
+            state = IN_STRING;
+          } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+            if (depth === stack.length) stack = this.growStack();
+            stack[depth++] = byte;
+          } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+            // `}` is `{` + 2 and `]` is `[` + 2.
+            const opener = byte - 2;
+            if (stack[depth - 1] === opener) {
+              depth--;
+            } else {
+              depth = this.closeMismatched(opener, depth);
+              if (depth < 0) {
+                // The closer belongs to an enclosing top-level array: end the value before it.
+                this.emitValue(bytes, valueStart, i);
+                depth = 0;
+                state = BETWEEN_VALUES;
+                i--;
+                break;
+              }
+            }
+            if (depth === 0) {
+              this.emitValue(bytes, valueStart, i + 1);
+              state = BETWEEN_VALUES;
+            }
+          } else if (byte === LF) {
+            line++;
+            if (jsonLines) state = AT_LINE_START;
+          }
+          break;
+
+        case AT_LINE_START:
+          if (byte === LF) {
+            line++;
+          } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+            this.broken = true;
+            this.emitValue(bytes, valueStart, i);
+            depth = 0;
+            state = BETWEEN_VALUES;
+            i--;
+          } else if (byte !== SPACE && byte !== TAB && byte !== CR) {
+            state = IN_NESTING;
+            i--;
+          }
+          break;
+
+        case IN_SCALAR:
+          if (
+            byte === SPACE ||
+            byte === LF ||
+            byte === CR ||
+            byte === TAB ||
+            byte === COMMA ||
+            byte === QUOTE ||
+            byte === OPEN_BRACE ||
+            byte === CLOSE_BRACE ||
+            byte === OPEN_BRACKET ||
+            byte === CLOSE_BRACKET
+          ) {
+            this.emitValue(bytes, valueStart, i);
+            state = BETWEEN_VALUES;
+            i--;
+          }
+          break;
+
+        default:
+          // BETWEEN_VALUES
+          if (byte === LF) {
+            line++;
+          } else if (
+            byte === SPACE ||
+            byte === CR ||
+            byte === TAB ||
+            byte === COMMA ||
+            byte === BOM_1 ||
+            byte === BOM_2 ||
+            byte === BOM_3
+          ) {
+            // Separator.
+          } else if (byte === OPEN_BRACKET && !this.inTopLevelArray) {
+            this.inTopLevelArray = true;
+          } else if (byte === CLOSE_BRACKET && this.inTopLevelArray) {
+            this.inTopLevelArray = false;
+          } else if (byte === CLOSE_BRACKET || byte === CLOSE_BRACE) {
+            this.sink.skip('invalid-json', line);
+          } else {
+            this.valueLine = line;
+            this.broken = false;
+            valueStart = i;
+            if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+              stack[0] = byte;
+              depth = 1;
+              state = IN_NESTING;
+            } else if (byte === QUOTE) {
+              state = IN_STRING;
+            } else {
+              state = IN_SCALAR;
+            }
+          }
+      }
+    }
+
+    if (state !== BETWEEN_VALUES && !this.broken) {
+      this.carried.append(bytes.subarray(valueStart));
+      if (this.carried.length > this.maxRecordBytes) {
+        throw new RecordTooLargeError(this.valueLine, this.maxRecordBytes);
+      }
+    }
+
+    this.state = state;
+    this.line = line;
+    this.depth = depth;
+    this.stack = stack;
+  }
+
+  /** Reports the value still open at the end of the file. */
+  finish(): void {
+    if (this.state === IN_SCALAR) {
+      // A number or literal ends with the file.
+      this.emitValue(new Uint8Array(0), 0, 0);
+    } else if (this.state !== BETWEEN_VALUES) {
+      this.carried.clear();
+      this.sink.skip('truncated-record', this.valueLine);
+    }
+
+    this.state = BETWEEN_VALUES;
+    this.depth = 0;
+  }
+
+  /**
+   * Handles a raw line break inside a string, which JSON does not allow: the value is invalid,
+   * and the string is taken to end at the break so that the rest of the structure still frames.
+   * Returns the next state.
+   */
+  private breakAtLineInString(depth: number, jsonLines: boolean): number {
+    this.markBroken();
+
+    if (depth === 0) {
+      // A top-level string: it ends here.
+      this.emitValue(new Uint8Array(0), 0, 0);
+      return BETWEEN_VALUES;
+    }
+
+    return jsonLines ? AT_LINE_START : IN_NESTING;
+  }
+
+  /**
+   * Handles a closer that does not match the innermost opener: pops to the nearest matching
+   * opener and marks the value invalid. Returns the new depth, or -1 when no opener matches.
+   */
+  private closeMismatched(opener: number, depth: number): number {
+    this.markBroken();
+
+    for (let level = depth - 2; level >= 0; level--) {
+      if (this.stack[level] === opener) return level;
+    }
+
+    return -1;
+  }
+
+  private markBroken(): void {
+    this.broken = true;
+    this.carried.clear();
+  }
+
+  private growStack(): Uint8Array {
+    const grown = new Uint8Array(this.stack.length * 2);
+    grown.set(this.stack);
+    this.stack = grown;
+    return grown;
+  }
+
+  /** Parses the value that ends at `end` and reports it as a record or a skip. */
+  private emitValue(bytes: Uint8Array, start: number, end: number): void {
+    const line = this.valueLine;
+
+    if (this.broken) {
+      this.carried.clear();
+      this.sink.skip('invalid-json', line);
+      return;
+    }
+
+    let valueBytes = bytes.subarray(start, end);
+    if (this.carried.length > 0) {
+      this.carried.append(valueBytes);
+      valueBytes = this.carried.view();
+    }
+
+    let value: unknown;
+    try {
+      value = JSON.parse(this.decoder.decode(valueBytes));
+    } catch {
+      this.sink.skip('invalid-json', line);
+      return;
+    } finally {
+      this.carried.clear();
+    }
+
+    const result = unwrapRecord(value);
+    if ('record' in result) {
+      this.sink.record(result.record, line);
+    } else {
+      this.sink.skip(result.skip, line);
+    }
+  }
+}
