@@ -1,0 +1,132 @@
+// Explanation of an analysis without findings, from the earliest filter that removed every record.
+import { LitElement, css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+import type { AnalysisSummary, EmptyReason } from '../worker/worker-api.ts';
+import { formatCount } from './format.ts';
+import { textStyles } from './shared-styles.ts';
+
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const EWS_CLIENT_INFO_PREFIX = 'Client=WebServices;ExchangeWebServices';
+
+function plural(count: number, singular: string, pluralForm: string): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+function describeSpan(spanSeconds: number): string {
+  const minutes = spanSeconds / 60;
+  return Number.isInteger(minutes) ? `${minutes}-minute` : `${spanSeconds}-second`;
+}
+
+function explain(reason: EmptyReason, summary: AnalysisSummary): { headline: string; details: TemplateResult } {
+  switch (reason) {
+    case 'no-records':
+      return {
+        headline: 'No audit records were found in the selected files.',
+        details: html`<p>
+          Mailsweep reads unified audit log exports: the Purview audit search CSV, Search-UnifiedAuditLog output
+          saved with Export-Csv, and JSON from the Office 365 Management Activity API. The report of each file below
+          says which format was detected and what could not be read.
+        </p>`,
+      };
+
+    case 'no-mail-items-accessed':
+      return {
+        headline: `The ${summary.files.length === 1 ? 'file holds' : 'files hold'} ${plural(summary.recordsRead, 'audit record', 'audit records')}, but none is an Exchange MailItemsAccessed event, the only event this detection reads.`,
+        details: html`<p>
+          Exchange writes MailItemsAccessed only when the tenant's licences and mailbox audit settings allow it. It
+          began as an Audit (Premium) event (Microsoft 365 E5 or an E5 Compliance add-on), and Microsoft started
+          extending it to Audit (Standard) in 2023. Check that the users are licensed, that the mailbox audit actions
+          (AuditOwner, AuditDelegate, AuditAdmin) include MailItemsAccessed, and that the export was not limited to
+          other operations.
+        </p>`,
+      };
+
+    case 'no-app-ids':
+      return {
+        headline: `${plural(summary.mailItemsAccessed, 'MailItemsAccessed record was', 'MailItemsAccessed records were')} found, but none carries both AppId and ClientAppId.`,
+        details: html`<p>
+          That is what ordinary mailbox use in Outlook or Outlook on the web looks like. The detection considers only
+          reads made by an OAuth application, whose records carry both ids.
+        </p>`,
+      };
+
+    case 'no-api-access':
+      return {
+        headline: `${plural(summary.withAppIds, 'MailItemsAccessed record carries', 'MailItemsAccessed records carry')} app ids, but none went through Microsoft Graph or Exchange Web Services.`,
+        details: html`<p>
+          The detection keeps a record when its AppId is <span class="mono">${GRAPH_APP_ID}</span> (Microsoft Graph)
+          or its ClientInfoString starts with <span class="mono">${EWS_CLIENT_INFO_PREFIX}</span> (EWS).
+        </p>`,
+      };
+
+    case 'below-threshold': {
+      const span = describeSpan(summary.params.spanSeconds);
+      return {
+        headline: `${plural(summary.apiAccess, 'record read', 'records read')} mail through Graph or EWS, but in no ${span} bin did one application read more than ${formatCount(summary.params.threshold)} distinct mailboxes.`,
+        details: html`<p>
+          A finding needs at least ${formatCount(summary.params.threshold + 1)} distinct mailboxes (UserId values)
+          read by the same ClientAppId and ClientInfoString within one ${span} bin.
+        </p>`,
+      };
+    }
+  }
+}
+
+/** The "no findings" panel. */
+@customElement('mailsweep-empty-result')
+export class EmptyResult extends LitElement {
+  static override styles = [
+    textStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .panel {
+        border: 1px solid var(--ms-border);
+        border-left: 4px solid var(--ms-accent);
+        border-radius: 8px;
+        padding: 0.9rem 1.1rem;
+        background: var(--ms-surface);
+      }
+
+      .headline {
+        margin: 0;
+        font-weight: 600;
+      }
+
+      p {
+        margin: 0.5rem 0 0;
+      }
+
+      .mono {
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) summary: AnalysisSummary | undefined;
+
+  override render() {
+    const summary = this.summary;
+    if (!summary?.emptyReason) {
+      return nothing;
+    }
+
+    const { headline, details } = explain(summary.emptyReason, summary);
+    return html`
+      <div class="panel" data-reason=${summary.emptyReason}>
+        <p class="headline">${headline}</p>
+        ${details}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mailsweep-empty-result': EmptyResult;
+  }
+}

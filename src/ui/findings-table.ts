@@ -1,0 +1,274 @@
+// The findings table: one row per (bin, ClientAppId, ClientInfoString) group over the threshold,
+// sortable by every column with header buttons.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+
+import type { Finding } from '../worker/worker-api.ts';
+import { formatCount, formatUtcTime } from './format.ts';
+import { DETECTION_ORDER, nextSort, sortFindings } from './findings-sort.ts';
+import type { FindingColumn, FindingSort } from './findings-sort.ts';
+import { buttonStyles, textStyles } from './shared-styles.ts';
+import './value-list.ts';
+
+interface ColumnDefinition {
+  column: FindingColumn;
+  label: string;
+  numeric: boolean;
+}
+
+/** Splunk's field names for the ESCU columns, then the columns Mailsweep adds. */
+const COLUMNS: readonly ColumnDefinition[] = [
+  { column: 'binStart', label: '_time', numeric: false },
+  { column: 'clientAppId', label: 'ClientAppId', numeric: false },
+  { column: 'clientInfoString', label: 'ClientInfoString', numeric: false },
+  { column: 'srcIps', label: 'src_ip', numeric: false },
+  { column: 'uniqueMailboxes', label: 'unique_mailboxes', numeric: true },
+  { column: 'users', label: 'user', numeric: false },
+  { column: 'recordCount', label: 'Records', numeric: true },
+  { column: 'firstEventTime', label: 'First event', numeric: false },
+  { column: 'lastEventTime', label: 'Last event', numeric: false },
+];
+
+/** Renders an ISO time that may wrap between date and time of day, which keeps the table narrow. */
+function renderTime(epochSeconds: number) {
+  const [date = '', timeOfDay = ''] = formatUtcTime(epochSeconds).split('T');
+  return html`<span class="nowrap">${date}T</span><wbr /><span class="nowrap">${timeOfDay}</span>`;
+}
+
+const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Renders a GUID that may wrap once, after its third group; other ids wrap anywhere. */
+function renderId(id: string) {
+  if (!GUID_PATTERN.test(id)) {
+    return html`<span class="anywhere">${id}</span>`;
+  }
+  return html`<span class="nowrap">${id.slice(0, 19)}</span><wbr /><span class="nowrap">${id.slice(19)}</span>`;
+}
+
+/** Renders a header label that may wrap after an inner underscore, as in `unique_mailboxes`. */
+function renderLabel(label: string) {
+  const breakAt = label.indexOf('_', 1);
+  if (breakAt < 0) {
+    return label;
+  }
+  return html`${label.slice(0, breakAt + 1)}<wbr />${label.slice(breakAt + 1)}`;
+}
+
+/** Rows rendered at first and added per "Show more"; thousands of rows with value lists make the page slow. */
+const ROWS_PER_PAGE = 200;
+
+/** Sortable table of findings. */
+@customElement('mailsweep-findings-table')
+export class FindingsTable extends LitElement {
+  static override styles = [
+    buttonStyles,
+    textStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .scroll {
+        overflow: auto;
+        max-height: 75vh;
+        border: 1px solid var(--ms-border);
+        border-radius: 10px;
+        background: var(--ms-surface);
+      }
+
+      table {
+        border-collapse: separate;
+        border-spacing: 0;
+        width: 100%;
+        font-size: 0.9rem;
+      }
+
+      caption {
+        text-align: left;
+        padding: 0.6rem 0.8rem;
+        color: var(--ms-muted);
+        caption-side: top;
+      }
+
+      th {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        background: var(--ms-surface-raised);
+        border-bottom: 1px solid var(--ms-border-strong);
+        text-align: left;
+        padding: 0;
+      }
+
+      th button {
+        width: 100%;
+        border: 0;
+        border-radius: 0;
+        background: transparent;
+        padding: 0.5rem;
+        font-weight: 600;
+        font-family: var(--ms-font-mono);
+        font-size: 0.82rem;
+        display: flex;
+        gap: 0.25rem;
+        align-items: center;
+        justify-content: space-between;
+        text-align: left;
+      }
+
+      th button:focus-visible {
+        outline-offset: -3px;
+      }
+
+      .arrow {
+        color: var(--ms-muted);
+        font-size: 0.75rem;
+      }
+
+      th[aria-sort] .arrow {
+        color: var(--ms-accent);
+      }
+
+      td {
+        padding: 0.5rem;
+        vertical-align: top;
+        border-bottom: 1px solid var(--ms-border);
+      }
+
+      tbody tr:nth-child(even) td {
+        background: var(--ms-row-alternate);
+      }
+
+      tbody tr:last-child td {
+        border-bottom: 0;
+      }
+
+      .num {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+
+      th.num button {
+        flex-direction: row-reverse;
+      }
+
+      .time,
+      .id {
+        font-family: var(--ms-font-mono);
+        font-size: 0.82rem;
+      }
+
+      .nowrap {
+        white-space: nowrap;
+      }
+
+      .anywhere {
+        overflow-wrap: anywhere;
+      }
+
+      .client-info {
+        font-family: var(--ms-font-mono);
+        font-size: 0.82rem;
+        min-width: 10rem;
+        max-width: 22rem;
+        overflow-wrap: anywhere;
+      }
+
+      .more {
+        margin-top: 0.75rem;
+      }
+    `,
+  ];
+
+  /** Findings in detection order. */
+  @property({ attribute: false }) findings: Finding[] = [];
+
+  @state() private sort: FindingSort = DETECTION_ORDER;
+  @state() private visibleCount = ROWS_PER_PAGE;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('findings')) {
+      this.sort = DETECTION_ORDER;
+      this.visibleCount = ROWS_PER_PAGE;
+    }
+  }
+
+  override render() {
+    const sorted = sortFindings(this.findings, this.sort);
+    const visible = sorted.slice(0, this.visibleCount);
+    const hiddenCount = sorted.length - visible.length;
+    const sortLabel = COLUMNS.find((definition) => definition.column === this.sort.column)?.label ?? '';
+    const findingsNoun = this.findings.length === 1 ? 'finding' : 'findings';
+
+    return html`
+      <div class="scroll" role="region" aria-labelledby="caption" tabindex="0">
+        <table>
+          <caption id="caption">
+            ${formatCount(this.findings.length)} ${findingsNoun}, sorted by ${sortLabel} (${this.sort.direction}).
+            Times are UTC.
+          </caption>
+          <thead>
+            <tr>
+              ${COLUMNS.map((definition) => this.renderHeader(definition))}
+            </tr>
+          </thead>
+          <tbody>
+            ${visible.map((finding) => this.renderRow(finding))}
+          </tbody>
+        </table>
+      </div>
+      ${hiddenCount > 0
+        ? html`<button type="button" class="more" @click=${this.showMore}>
+            Show ${formatCount(Math.min(hiddenCount, ROWS_PER_PAGE))} more (${formatCount(hiddenCount)} not shown)
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private renderHeader(definition: ColumnDefinition) {
+    const sorted = this.sort.column === definition.column;
+    const direction = sorted ? this.sort.direction : undefined;
+    let arrow = '↕';
+    if (direction) {
+      arrow = direction === 'ascending' ? '▲' : '▼';
+    }
+
+    return html`
+      <th scope="col" class=${definition.numeric ? 'num' : ''} data-column=${definition.column} aria-sort=${direction ?? nothing}>
+        <button type="button" @click=${() => { this.sortBy(definition.column); }}>
+          <span>${renderLabel(definition.label)}</span><span class="arrow" aria-hidden="true">${arrow}</span>
+        </button>
+      </th>
+    `;
+  }
+
+  private renderRow(finding: Finding) {
+    return html`
+      <tr>
+        <td class="time" data-column="binStart">${renderTime(finding.binStart)}</td>
+        <td class="id" data-column="clientAppId">${renderId(finding.clientAppId)}</td>
+        <td class="client-info" data-column="clientInfoString">${finding.clientInfoString}</td>
+        <td data-column="srcIps"><mailsweep-value-list .values=${finding.srcIps}></mailsweep-value-list></td>
+        <td class="num" data-column="uniqueMailboxes">${formatCount(finding.uniqueMailboxes)}</td>
+        <td data-column="users"><mailsweep-value-list .values=${finding.users}></mailsweep-value-list></td>
+        <td class="num" data-column="recordCount">${formatCount(finding.recordCount)}</td>
+        <td class="time" data-column="firstEventTime">${renderTime(finding.firstEventTime)}</td>
+        <td class="time" data-column="lastEventTime">${renderTime(finding.lastEventTime)}</td>
+      </tr>
+    `;
+  }
+
+  private sortBy(column: FindingColumn): void {
+    this.sort = nextSort(this.sort, column);
+  }
+
+  private readonly showMore = (): void => {
+    this.visibleCount += ROWS_PER_PAGE;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mailsweep-findings-table': FindingsTable;
+  }
+}

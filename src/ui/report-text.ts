@@ -1,0 +1,51 @@
+// Plain-language names for the codes that file reports carry.
+import type { InputFormat, SkipReason, TextEncoding } from '../worker/worker-api.ts';
+
+const FORMAT_LABELS: Record<InputFormat, string> = {
+  json: 'JSON (array or back-to-back objects)',
+  'json-lines': 'JSON lines',
+  'purview-csv': 'Purview audit search CSV',
+  'purview-classic-csv': 'Classic audit log search CSV',
+  'search-ual-csv': 'Search-UnifiedAuditLog CSV',
+  unknown: 'Not recognised',
+};
+
+const ENCODING_LABELS: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 with BOM',
+};
+
+const SKIP_REASON_TITLES: Record<SkipReason, string> = {
+  'invalid-json': 'Invalid JSON',
+  'not-a-record': 'Not an audit record',
+  'invalid-audit-data': 'Invalid AuditData',
+  'missing-audit-data': 'Missing AuditData',
+  'truncated-record': 'Truncated record',
+  'invalid-creation-time': 'Unreadable CreationTime',
+};
+
+const SKIP_REASON_EXPLANATIONS: Record<SkipReason, string> = {
+  'invalid-json': 'The record text is not valid JSON, so none of its fields could be read.',
+  'not-a-record': 'The JSON is valid but is not an object holding an audit record.',
+  'invalid-audit-data': 'The AuditData cell of this CSV row is not a JSON object. Editing the export in a spreadsheet can cut or change it.',
+  'missing-audit-data': 'This CSV row has no AuditData cell, which holds the record itself.',
+  'truncated-record': 'The file ends in the middle of a record. The export or the copy may have been cut short.',
+  'invalid-creation-time':
+    'A MailItemsAccessed record whose CreationTime is not a readable UTC time, so it cannot be placed in a time bin.',
+};
+
+export function formatLabel(format: InputFormat): string {
+  return FORMAT_LABELS[format];
+}
+
+export function encodingLabel(encoding: TextEncoding): string {
+  return ENCODING_LABELS[encoding];
+}
+
+export function skipReasonTitle(reason: SkipReason): string {
+  return SKIP_REASON_TITLES[reason];
+}
+
+export function skipReasonExplanation(reason: SkipReason): string {
+  return SKIP_REASON_EXPLANATIONS[reason];
+}

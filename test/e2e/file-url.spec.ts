@@ -1,0 +1,32 @@
+// The built page must work when dist/index.html is opened straight from disk, with no server.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import {
+  DIST_INDEX_URL,
+  GENERATED_FIXTURES,
+  PLANTED_PURVIEW_CSV,
+  analyzeFiles,
+  openApp,
+  readExpectedFindings,
+  readFindingRows,
+  toRow,
+} from './app-page.ts';
+
+test('analysis and export from file://', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  await openApp(page, DIST_INDEX_URL);
+  expect(page.url()).toMatch(/^file:\/\//);
+  await analyzeFiles(page, PLANTED_PURVIEW_CSV);
+
+  expect(await readFindingRows(page)).toEqual(readExpectedFindings('expected-findings.json').map(toRow));
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const downloaded = readFileSync(await (await downloadPromise).path());
+  expect(downloaded.equals(readFileSync(resolve(GENERATED_FIXTURES, 'expected-findings.csv')))).toBe(true);
+  expect(pageErrors).toEqual([]);
+});

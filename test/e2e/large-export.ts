@@ -1,0 +1,31 @@
+// A generated Purview export big enough that its analysis lasts a few seconds, so that a test can
+// act while it runs. Written to a temporary folder and removed by the caller.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { writeLargePurviewCsv } from '../fixtures/generator/large-export.ts';
+import { CORPUS } from './app-page.ts';
+
+/**
+ * About 2 s of analysis in headless Chromium on a 2-core machine at about 50 MB/s (measured with
+ * scripts/measure-browser.mjs); generating it takes about 4 s.
+ */
+const LARGE_EXPORT_BYTES = 100_000_000;
+
+export interface LargeExport {
+  path: string;
+  remove: () => void;
+}
+
+export async function writeLargeExport(): Promise<LargeExport> {
+  const directory = mkdtempSync(join(tmpdir(), 'mailsweep-e2e-'));
+  const path = join(directory, 'large.purview.csv');
+  await writeLargePurviewCsv(path, LARGE_EXPORT_BYTES, CORPUS);
+  return {
+    path,
+    remove: () => {
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
