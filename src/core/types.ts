@@ -98,6 +98,10 @@ export interface AnalysisSummary {
   apiAccess: number;
   /** ...and ClientInfoString present, so the record belongs to a group. */
   grouped: number;
+  /** (bin, ClientAppId, ClientInfoString) groups formed from the grouped records. */
+  groups: number;
+  /** Largest distinct UserId count of any group, so a result below the threshold shows how close it came. */
+  maxUniqueMailboxes: number;
   findings: number;
   params: DetectionParams;
   /** Set when `findings` is 0. */

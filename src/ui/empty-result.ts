@@ -14,6 +14,14 @@ function plural(count: number, singular: string, pluralForm: string): string {
   return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
+function describeClosestGroup(summary: AnalysisSummary): string {
+  const reached = `${formatCount(summary.maxUniqueMailboxes)} distinct ${summary.maxUniqueMailboxes === 1 ? 'mailbox' : 'mailboxes'}`;
+  if (summary.groups === 1) {
+    return `The only group reached ${reached}.`;
+  }
+  return `The closest of the ${formatCount(summary.groups)} groups reached ${reached}.`;
+}
+
 function describeSpan(spanSeconds: number): string {
   const minutes = spanSeconds / 60;
   return Number.isInteger(minutes) ? `${minutes}-minute` : `${spanSeconds}-second`;
@@ -67,7 +75,7 @@ function explain(reason: EmptyReason, summary: AnalysisSummary): { headline: str
         headline: `${plural(summary.apiAccess, 'record read', 'records read')} mail through Graph or EWS, but in no ${span} bin did one application read more than ${formatCount(summary.params.threshold)} distinct mailboxes.`,
         details: html`<p>
           A finding needs at least ${formatCount(summary.params.threshold + 1)} distinct mailboxes (UserId values)
-          read by the same ClientAppId and ClientInfoString within one ${span} bin.
+          read by the same ClientAppId and ClientInfoString within one ${span} bin. ${describeClosestGroup(summary)}
         </p>`,
       };
     }

@@ -1,28 +1,15 @@
 import { expect, test } from '@playwright/test';
 
 import { PLANTED_PURVIEW_CSV, analyzeFiles, chooseFiles, expectFindingCount, openApp, readExpectedFindings, waitForAppState } from './app-page.ts';
-import { writeLargeExport } from './large-export.ts';
-import type { LargeExport } from './large-export.ts';
+import { useLargeExport } from './large-export.ts';
 
-let largeExport: LargeExport | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  largeExport = await writeLargeExport();
-});
-
-test.afterAll(() => {
-  largeExport?.remove();
-});
+const largeExportPath = useLargeExport();
 
 test('cancel during a run returns to a usable page', async ({ page }) => {
-  if (!largeExport) {
-    throw new Error('The large export was not generated.');
-  }
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   await openApp(page);
-  await chooseFiles(page, largeExport.path);
+  await chooseFiles(page, largeExportPath());
   await waitForAppState(page, 'running');
 
   const progress = page.locator('mailsweep-progress');

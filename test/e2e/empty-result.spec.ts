@@ -53,7 +53,7 @@ const cases = [
   {
     reason: 'below-threshold',
     file: () => resolve(CORPUS, 'samples/splunk-escu-datasource_example_log_mailitemsaccessed_ews-python.json'),
-    phrases: ['1 record read mail through Graph or EWS', 'more than 5 distinct mailboxes', 'at least 6 distinct mailboxes'],
+    phrases: ['1 record read mail through Graph or EWS', 'more than 5 distinct mailboxes', 'at least 6 distinct mailboxes', 'The only group reached 1 distinct mailbox.'],
   },
 ];
 

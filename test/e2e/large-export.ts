@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { test } from '@playwright/test';
+
 import { writeLargePurviewCsv } from '../fixtures/generator/large-export.ts';
 import { CORPUS } from './app-page.ts';
 
@@ -27,5 +29,29 @@ export async function writeLargeExport(): Promise<LargeExport> {
     remove: () => {
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Writes the large export before the tests of the calling file and removes it after them.
+ * Returns a getter, because the path exists only once `beforeAll` has run.
+ */
+export function useLargeExport(): () => string {
+  let largeExport: LargeExport | undefined;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    largeExport = await writeLargeExport();
+  });
+
+  test.afterAll(() => {
+    largeExport?.remove();
+  });
+
+  return () => {
+    if (!largeExport) {
+      throw new Error('The large export was not generated.');
+    }
+    return largeExport.path;
   };
 }

@@ -4,27 +4,14 @@ import { expect, test } from '@playwright/test';
 import type { Page, Worker } from '@playwright/test';
 
 import { PLANTED_PURVIEW_CSV, analyzeFiles, chooseFiles, expectFindingCount, openApp, readExpectedFindings, waitForAppState } from './app-page.ts';
-import { writeLargeExport } from './large-export.ts';
-import type { LargeExport } from './large-export.ts';
+import { useLargeExport } from './large-export.ts';
 
-let largeExport: LargeExport | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  largeExport = await writeLargeExport();
-});
-
-test.afterAll(() => {
-  largeExport?.remove();
-});
+const largeExportPath = useLargeExport();
 
 /** Starts analysing the large export and returns the worker once the read is under way. */
 async function startLongAnalysis(page: Page): Promise<Worker> {
-  if (!largeExport) {
-    throw new Error('The large export was not generated.');
-  }
   const workerPromise = page.waitForEvent('worker');
-  await chooseFiles(page, largeExport.path);
+  await chooseFiles(page, largeExportPath());
   const worker = await workerPromise;
   await waitForAppState(page, 'running');
   await expect(page.locator('mailsweep-progress .rate')).toContainText('MB/s');

@@ -113,7 +113,7 @@ export class AnalysisSession {
    * Each call recomputes from the index. Throws a RangeError for invalid parameters.
    */
   detect(params: DetectionParams = ESCU_DEFAULTS): AnalysisResult {
-    const findings = detectMailboxSweeps(this.index, params);
+    const { findings, groups, maxUniqueMailboxes } = detectMailboxSweeps(this.index, params);
     const { apiAccess, grouped } = countApiAccess(this.index);
     const files = structuredClone(this.reports);
     const summary: AnalysisSummary = {
@@ -125,6 +125,8 @@ export class AnalysisSession {
       withAppIds: this.index.size,
       apiAccess,
       grouped,
+      groups,
+      maxUniqueMailboxes,
       findings: findings.length,
       params: { spanSeconds: params.spanSeconds, threshold: params.threshold },
     };

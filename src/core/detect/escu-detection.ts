@@ -37,6 +37,15 @@ export function countApiAccess(index: MailboxAccessIndex): ApiAccessCounts {
   return { apiAccess, grouped };
 }
 
+/** Result of one run of the aggregation. */
+export interface SweepDetection {
+  findings: Finding[];
+  /** Groups formed, over the threshold or not. */
+  groups: number;
+  /** Largest distinct UserId count of any group; 0 when there is no group. */
+  maxUniqueMailboxes: number;
+}
+
 /** Throws a RangeError unless the span is a whole number of seconds of at least 1 and the threshold is a number of at least 0. */
 export function validateDetectionParams(params: DetectionParams): void {
   if (!Number.isInteger(params.spanSeconds) || params.spanSeconds < 1) {
@@ -48,11 +57,11 @@ export function validateDetectionParams(params: DetectionParams): void {
 }
 
 /**
- * Runs the ESCU aggregation over the index and returns the groups whose distinct UserId count
- * exceeds `params.threshold`, ordered by bin start, then ClientAppId, then ClientInfoString
+ * Runs the ESCU aggregation over the index. The findings are the groups whose distinct UserId
+ * count exceeds `params.threshold`, ordered by bin start, then ClientAppId, then ClientInfoString
  * (code-unit order). Throws a RangeError for invalid parameters.
  */
-export function detectMailboxSweeps(index: MailboxAccessIndex, params: DetectionParams): Finding[] {
+export function detectMailboxSweeps(index: MailboxAccessIndex, params: DetectionParams): SweepDetection {
   validateDetectionParams(params);
 
   const columns = index.columns();
@@ -72,6 +81,8 @@ export function detectMailboxSweeps(index: MailboxAccessIndex, params: Detection
   );
 
   const findings: Finding[] = [];
+  let groups = 0;
+  let maxUniqueMailboxes = 0;
   let start = 0;
   while (start < rows.length) {
     const first = rows[start] ?? 0;
@@ -81,7 +92,10 @@ export function detectMailboxSweeps(index: MailboxAccessIndex, params: Detection
     }
 
     const group = rows.subarray(start, end);
-    if (countDistinctUsers(group, userId) > params.threshold) {
+    const uniqueMailboxes = countDistinctUsers(group, userId);
+    groups += 1;
+    maxUniqueMailboxes = Math.max(maxUniqueMailboxes, uniqueMailboxes);
+    if (uniqueMailboxes > params.threshold) {
       findings.push(buildFinding(group, bins[first] ?? 0, columns, index.strings));
     }
     start = end;
@@ -93,7 +107,7 @@ export function detectMailboxSweeps(index: MailboxAccessIndex, params: Detection
       compareCodeUnits(a.clientAppId, b.clientAppId) ||
       compareCodeUnits(a.clientInfoString, b.clientInfoString),
   );
-  return findings;
+  return { findings, groups, maxUniqueMailboxes };
 }
 
 /** Row numbers that pass the API filter and have a ClientInfoString (ClientAppId is always set in the index). */

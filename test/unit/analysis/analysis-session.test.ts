@@ -36,6 +36,8 @@ describe('AnalysisSession', () => {
       withAppIds: 6,
       apiAccess: 6,
       grouped: 6,
+      groups: 1,
+      maxUniqueMailboxes: 6,
       findings: 1,
       params: { spanSeconds: 600, threshold: 5 },
     });

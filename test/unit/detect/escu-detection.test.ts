@@ -11,7 +11,7 @@ const BIN_16_00 = Date.UTC(2024, 1, 1, 16, 0) / 1000;
 const SWEEPER_APP_ID = '7c5a1e2b-0000-4000-8000-00000000b0b0';
 
 function detect(records: Record<string, unknown>[], params = ESCU_DEFAULTS) {
-  return detectMailboxSweeps(indexRecords(records), params);
+  return detectMailboxSweeps(indexRecords(records), params).findings;
 }
 
 describe('detectMailboxSweeps', () => {
@@ -113,11 +113,21 @@ describe('detectMailboxSweeps', () => {
     expect(detect(records)).toEqual([]);
   });
 
+  it('reports group count and largest distinct user count', () => {
+    const nearMiss = sweepRecords(5);
+    const otherBin = sweepRecords(3, { CreationTime: '2024-02-01T16:12:00' });
+    const result = detectMailboxSweeps(indexRecords([...nearMiss, ...otherBin]), ESCU_DEFAULTS);
+
+    expect(result.findings).toEqual([]);
+    expect(result.groups).toBe(2);
+    expect(result.maxUniqueMailboxes).toBe(5);
+  });
+
   it('leaves a record without ClientInfoString out of every group', () => {
     const records = [...sweepRecords(5), ewsRecord({ AppId: GRAPH_APP_ID, ClientInfoString: undefined, UserId: 'user6@example.onmicrosoft.com' })];
     const index = indexRecords(records);
 
-    expect(detectMailboxSweeps(index, ESCU_DEFAULTS)).toEqual([]);
+    expect(detectMailboxSweeps(index, ESCU_DEFAULTS).findings).toEqual([]);
     expect(countApiAccess(index)).toEqual({ apiAccess: 6, grouped: 5 });
   });
 

@@ -35,7 +35,7 @@ describe('formatFindingsCsv', () => {
 
   it('writes a detected sweep with multivalue cells', () => {
     const records = sweepRecords(6).map((record, index) => ({ ...record, ClientIPAddress: index < 3 ? '203.0.113.35' : '2001:db8::abcd' }));
-    const findings = detectMailboxSweeps(indexRecords(records), ESCU_DEFAULTS);
+    const { findings } = detectMailboxSweeps(indexRecords(records), ESCU_DEFAULTS);
     const users = [1, 2, 3, 4, 5, 6].map((n) => `user${n}@example.onmicrosoft.com`).join('\n');
 
     expect(formatFindingsCsv(findings)).toBe(
