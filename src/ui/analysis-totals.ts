@@ -93,7 +93,7 @@ export class AnalysisTotals extends LitElement {
       { label: 'Skipped', value: summary.skippedTotal, hint: 'Records that could not be read. See each file below.' },
     ];
     const funnel: Total[] = [
-      { label: 'MailItemsAccessed', value: summary.mailItemsAccessed, hint: 'Exchange MailItemsAccessed records.' },
+      { label: 'MailItemsAccessed', value: summary.mailItemsAccessed, hint: 'Exchange MailItemsAccessed records, each Id counted once.' },
       { label: 'With app ids', value: summary.withAppIds, hint: '…that carry both AppId and ClientAppId.' },
       { label: 'Through Graph or EWS', value: summary.apiAccess, hint: '…that used Microsoft Graph or Exchange Web Services.' },
       { label: 'Findings', value: summary.findings, hint: 'Bins over the threshold.' },

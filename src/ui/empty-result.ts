@@ -31,7 +31,10 @@ function explain(reason: EmptyReason, summary: AnalysisSummary): { headline: str
   switch (reason) {
     case 'no-records':
       return {
-        headline: 'No audit records were found in the selected files.',
+        headline:
+          summary.skippedTotal > 0
+            ? `No readable audit records were found: ${plural(summary.skippedTotal, 'record was', 'records were')} skipped, as the file report below explains.`
+            : 'No audit records were found in the selected files.',
         details: html`<p>
           Mailsweep reads unified audit log exports: the Purview audit search CSV, Search-UnifiedAuditLog output
           saved with Export-Csv, and JSON from the Office 365 Management Activity API. The report of each file below

@@ -103,7 +103,7 @@ export class FileReports extends LitElement {
           <div><dt>Format</dt><dd>${format}</dd></div>
           <div><dt>Size</dt><dd>${formatBytes(file.sizeBytes)}</dd></div>
           <div><dt>Records read</dt><dd>${formatCount(file.recordsRead)}</dd></div>
-          <div><dt>MailItemsAccessed</dt><dd>${formatCount(file.mailItemsAccessed)}</dd></div>
+          <div><dt>MailItemsAccessed (duplicates included)</dt><dd>${formatCount(file.mailItemsAccessed)}</dd></div>
           <div><dt>Duplicates removed</dt><dd>${formatCount(file.duplicatesRemoved)}</dd></div>
           <div><dt>Skipped</dt><dd>${formatCount(skippedTotal)}</dd></div>
         </dl>

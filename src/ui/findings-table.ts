@@ -248,9 +248,9 @@ export class FindingsTable extends LitElement {
         <td class="time" data-column="binStart">${renderTime(finding.binStart)}</td>
         <td class="id" data-column="clientAppId">${renderId(finding.clientAppId)}</td>
         <td class="client-info" data-column="clientInfoString">${finding.clientInfoString}</td>
-        <td data-column="srcIps"><mailsweep-value-list .values=${finding.srcIps}></mailsweep-value-list></td>
+        <td data-column="srcIps"><mailsweep-value-list noun="IP addresses" .values=${finding.srcIps}></mailsweep-value-list></td>
         <td class="num" data-column="uniqueMailboxes">${formatCount(finding.uniqueMailboxes)}</td>
-        <td data-column="users"><mailsweep-value-list .values=${finding.users}></mailsweep-value-list></td>
+        <td data-column="users"><mailsweep-value-list noun="users" .values=${finding.users}></mailsweep-value-list></td>
         <td class="num" data-column="recordCount">${formatCount(finding.recordCount)}</td>
         <td class="time" data-column="firstEventTime">${renderTime(finding.firstEventTime)}</td>
         <td class="time" data-column="lastEventTime">${renderTime(finding.lastEventTime)}</td>

@@ -158,7 +158,7 @@ export class MailsweepApp extends LitElement {
         <mailsweep-drop-zone ?disabled=${running} @mailsweep-files-chosen=${this.onFilesChosen}></mailsweep-drop-zone>
         <div class="sample">
           <button type="button" ?disabled=${running} @click=${this.onTrySample}>Try a sample</button>
-          <span class="muted">A small Purview export in which one application reads many mailboxes.</span>
+          <span class="muted">A small synthetic Purview export in which two applications each read many mailboxes.</span>
         </div>
       </div>
 

@@ -26,7 +26,8 @@ const SKIP_REASON_TITLES: Record<SkipReason, string> = {
 
 const SKIP_REASON_EXPLANATIONS: Record<SkipReason, string> = {
   'invalid-json': 'The record text is not valid JSON, so none of its fields could be read.',
-  'not-a-record': 'The JSON is valid but is not an object holding an audit record.',
+  'not-a-record':
+    'The JSON is valid but is not an audit record: it has none of CreationTime, Operation, Workload or RecordType. Splunk, Elastic, Graph and other SIEM envelopes are not read yet.',
   'invalid-audit-data': 'The AuditData cell of this CSV row is not a JSON object. Editing the export in a spreadsheet can cut or change it.',
   'missing-audit-data': 'This CSV row has no AuditData cell, which holds the record itself.',
   'truncated-record': 'The file ends in the middle of a record. The export or the copy may have been cut short.',

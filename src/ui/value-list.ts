@@ -50,6 +50,9 @@ export class ValueList extends LitElement {
   /** Values shown before the list is expanded. */
   @property({ type: Number }) collapsedCount = 5;
 
+  /** Plural noun for the values, used in the expander's accessible name ("Show 4 more users"). */
+  @property() noun = 'values';
+
   @state() private expanded = false;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -68,7 +71,13 @@ export class ValueList extends LitElement {
         ${visibleValues.map((value) => html`<li>${value}</li>`)}
       </ul>
       ${collapsible
-        ? html`<button type="button" aria-controls="values" aria-expanded=${this.expanded ? 'true' : 'false'} @click=${this.toggle}>
+        ? html`<button
+            type="button"
+            aria-controls="values"
+            aria-expanded=${this.expanded ? 'true' : 'false'}
+            aria-label=${this.expanded ? `Show fewer ${this.noun}` : `Show ${formatCount(hiddenCount)} more ${this.noun}`}
+            @click=${this.toggle}
+          >
             ${this.expanded ? 'Show fewer' : `+${formatCount(hiddenCount)} more`}
           </button>`
         : nothing}

@@ -38,7 +38,7 @@ const cases = [
   {
     reason: 'no-records',
     file: () => resolve(CORPUS, 'samples/purview-newsearch-export_2026_iso-date-trailing-space_AuditData-elided-in-source.csv'),
-    phrases: ['No audit records were found'],
+    phrases: ['No readable audit records were found: 1 record was skipped'],
   },
   {
     reason: 'no-app-ids',

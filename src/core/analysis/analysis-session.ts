@@ -6,7 +6,7 @@ import { ESCU_DEFAULTS } from '../types.ts';
 import type { AnalysisResult, AnalysisSummary, DetectionParams, FileReport, NamedSource } from '../types.ts';
 import { readAuditFile } from '../read/read-audit-file.ts';
 import type { RecordSink } from '../read/read-audit-file.ts';
-import { readAuditFields } from '../record/audit-fields.ts';
+import { hasCommonSchemaKey, readAuditFields } from '../record/audit-fields.ts';
 import { parseCreationTime } from '../time/creation-time.ts';
 import { IdSet } from '../index/id-set.ts';
 import { MailboxAccessIndex } from '../index/mailbox-access-index.ts';
@@ -76,11 +76,17 @@ export class AnalysisSession {
   }
 
   /**
-   * Counts one UAL record into `tally` and indexes it when it passes the base filter. A record
-   * whose Id was seen before counts only as a duplicate. A MailItemsAccessed record whose
+   * Counts one UAL record into `tally` and indexes it when it passes the base filter. An object
+   * without any UAL common-schema key is skipped as 'not-a-record'. A record whose Id was seen
+   * before counts only as a duplicate. A MailItemsAccessed record whose
    * CreationTime cannot be read is skipped as 'invalid-creation-time' at `line`.
    */
   private addRecord(record: Record<string, unknown>, line: number, tally: FileTally): void {
+    if (!hasCommonSchemaKey(record)) {
+      tally.skip('not-a-record', line);
+      return;
+    }
+
     const fields = readAuditFields(record);
     const isMailAccess = isMailItemsAccessed(fields);
     tally.recordsRead += 1;

@@ -12,7 +12,7 @@ export class FileTally {
 
   private readonly skips = new Map<SkipReason, SkipCount>();
 
-  /** Counts a skipped record and keeps its line number when it is among the first few of its reason. */
+  /** Counts a skipped record and keeps its line number when it is among the first few lines of its reason. */
   skip(reason: SkipReason, line: number): void {
     let entry = this.skips.get(reason);
     if (entry === undefined) {
@@ -21,7 +21,9 @@ export class FileTally {
     }
 
     entry.count += 1;
-    if (entry.firstLines.length < MAX_SKIP_LINES) {
+    // Several values can share a line (`[1,2,3]`), and the report lists each line once.
+    const isNewLine = entry.firstLines[entry.firstLines.length - 1] !== line;
+    if (isNewLine && entry.firstLines.length < MAX_SKIP_LINES) {
       entry.firstLines.push(line);
     }
   }

@@ -53,7 +53,19 @@ export class CsvRecordReader {
 
   /** Decodes and parses the next slice of the file. A character split across slices waits for its remaining bytes. */
   push(bytes: Uint8Array): void {
-    this.parseText(this.decoder.decode(bytes, { stream: true }), false);
+    const text = this.decoder.decode(bytes, { stream: true });
+
+    // A piece without a line break cannot complete a row, so it only joins the pending text.
+    // Parsing it anyway would parse the pending row again for every small slice.
+    if (!text.includes('\n')) {
+      this.pending += text;
+      if (this.pending.length > this.maxRowLength) {
+        throw new RecordTooLargeError(this.pendingLine, this.maxRowLength);
+      }
+      return;
+    }
+
+    this.parseText(text, false);
   }
 
   /** Parses what is left, including a last row without a line break. */

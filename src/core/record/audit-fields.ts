@@ -49,3 +49,14 @@ function readText(value: unknown): string | undefined {
 
   return undefined;
 }
+
+/**
+ * Keys of the UAL common schema. Every audit record carries at least one of them, so an object
+ * without any (a Splunk, Elastic or Graph envelope, a content listing, `{}`) is not a record.
+ */
+const COMMON_SCHEMA_KEYS = ['CreationTime', 'Operation', 'Workload', 'RecordType'] as const;
+
+/** Tells whether `record` has any UAL common-schema key, compared case-sensitively. */
+export function hasCommonSchemaKey(record: Record<string, unknown>): boolean {
+  return COMMON_SCHEMA_KEYS.some((key) => Object.hasOwn(record, key));
+}

@@ -177,6 +177,24 @@ describe('AnalysisSession empty reasons', () => {
     expect(summary.emptyReason).toBe('no-records');
   });
 
+  it('skips envelopes without audit-record keys', async () => {
+    const session = new AnalysisSession();
+    const graphPage = await corpusSource('samples/graph-runhuntingquery_docs-response.json');
+    const report = await session.addFile(graphPage);
+    const { summary } = session.detect();
+
+    expect(report.recordsRead).toBe(0);
+    expect(report.skipped).toEqual([{ reason: 'not-a-record', count: 1, firstLines: [1] }]);
+    expect(summary.emptyReason).toBe('no-records');
+  });
+
+  it('lists a line holding several skipped values once', async () => {
+    const session = new AnalysisSession();
+    const report = await session.addFile({ name: 'numbers.json', source: new Blob(['[1,2,3]\n{}\n']) });
+
+    expect(report.skipped).toEqual([{ reason: 'not-a-record', count: 4, firstLines: [1, 2] }]);
+  });
+
   it('is no-mail-items-accessed for Entra ID records', async () => {
     const session = new AnalysisSession();
     const report = await session.addFile(await corpusSource('samples/mgmt-api_docs_retrieve-content_sample-response.json'));
