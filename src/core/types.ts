@@ -40,7 +40,15 @@ export type InputFormat =
   | 'search-ual-csv' // Search-UnifiedAuditLog | Export-Csv, with or without the #TYPE line
   | 'unknown';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom';
+/** Text encoding of a file, as detected from its bytes; `-bom` when it starts with a byte order mark. */
+export type TextEncoding =
+  | 'utf-8'
+  | 'utf-8-bom'
+  | 'utf-16le'
+  | 'utf-16le-bom'
+  | 'utf-16be'
+  | 'utf-16be-bom'
+  | 'windows-1252';
 
 /** Why a record (or what looked like one) could not be analysed. */
 export type SkipReason =
@@ -49,6 +57,7 @@ export type SkipReason =
   | 'invalid-audit-data' // a CSV AuditData cell that is not a JSON object
   | 'missing-audit-data' // a CSV row without an AuditData cell
   | 'truncated-record' // the file ends inside a record
+  | 'truncated-audit-data' // an AuditData cell cut at 32,767 characters (Excel's cell limit)
   | 'invalid-creation-time'; // a MailItemsAccessed record whose CreationTime cannot be read as a UTC time
 
 /** Skipped records of one reason in one file. */
@@ -59,8 +68,27 @@ export interface SkipCount {
   firstLines: number[];
 }
 
-/** What was read from one dropped file. */
+/** Kinds of data-quality notice about one file. */
+export type FileNoticeCode =
+  | 'not-audit-records' // the file holds something else (a content listing, a sessions summary, detection output)
+  | 'missing-fields' // a field the detection needs is absent from every record of the file
+  | 'capped-export' // the row count equals a known export cap (50,000, 5,000 or 100)
+  | 'result-count-exceeds-rows' // ResultCount says the search had more results than the file holds
+  | 'audit-data-truncated' // AuditData cells cut at 32,767 characters
+  | 'encoding-fallback' // bytes that are not valid UTF-8 were read as Windows-1252
+  | 'fallback-time' // records without CreationTime were timed from a wrapper date
+  | 'day-month-ambiguous' // wrapper dates whose day/month order the file does not settle
+  | 'time-gap'; // a long stretch with no records inside the covered time range
+
+/** A data-quality observation about one file, with a message that says what it means and what to do. */
+export interface FileNotice {
+  code: FileNoticeCode;
+  message: string;
+}
+
+/** What was read from one dropped file, or from one member of a dropped archive. */
 export interface FileReport {
+  /** File name; for an archive member, the archive's name, then `/`, then the member's path. */
   name: string;
   sizeBytes: number;
   format: InputFormat;
@@ -72,6 +100,11 @@ export interface FileReport {
   /** Records in this file whose Id was already seen in this file or an earlier one. */
   duplicatesRemoved: number;
   skipped: SkipCount[];
+  /** Data-quality observations, in the order they were made. */
+  notices: FileNotice[];
+  /** Earliest and latest record time in the file, Unix epoch seconds; absent without timed records. */
+  firstRecordTime?: number;
+  lastRecordTime?: number;
   /** A problem with the whole file (empty, not an audit-log export), with what to do about it. */
   error?: string;
 }

@@ -13,6 +13,11 @@ const FORMAT_LABELS: Record<InputFormat, string> = {
 const ENCODING_LABELS: Record<TextEncoding, string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8 with BOM',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16le-bom': 'UTF-16 LE with BOM',
+  'utf-16be': 'UTF-16 BE',
+  'utf-16be-bom': 'UTF-16 BE with BOM',
+  'windows-1252': 'Windows-1252',
 };
 
 const SKIP_REASON_TITLES: Record<SkipReason, string> = {
@@ -21,6 +26,7 @@ const SKIP_REASON_TITLES: Record<SkipReason, string> = {
   'invalid-audit-data': 'Invalid AuditData',
   'missing-audit-data': 'Missing AuditData',
   'truncated-record': 'Truncated record',
+  'truncated-audit-data': 'AuditData cut short',
   'invalid-creation-time': 'Unreadable CreationTime',
 };
 
@@ -31,6 +37,8 @@ const SKIP_REASON_EXPLANATIONS: Record<SkipReason, string> = {
   'invalid-audit-data': 'The AuditData cell of this CSV row is not a JSON object. Editing the export in a spreadsheet can cut or change it.',
   'missing-audit-data': 'This CSV row has no AuditData cell, which holds the record itself.',
   'truncated-record': 'The file ends in the middle of a record. The export or the copy may have been cut short.',
+  'truncated-audit-data':
+    'The AuditData cell is exactly 32,767 characters long and its JSON is cut off: Excel stores at most that many characters in a cell. Use the export as downloaded, not a copy saved by Excel.',
   'invalid-creation-time':
     'A MailItemsAccessed record whose CreationTime is not a readable UTC time, so it cannot be placed in a time bin.',
 };

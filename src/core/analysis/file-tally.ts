@@ -39,6 +39,7 @@ export class FileTally {
       mailItemsAccessed: this.mailItemsAccessed,
       duplicatesRemoved: this.duplicatesRemoved,
       skipped: Array.from(this.skips.values(), (entry) => ({ ...entry, firstLines: [...entry.firstLines] })),
+      notices: [],
     };
     if (outcome.error !== undefined) {
       report.error = outcome.error;

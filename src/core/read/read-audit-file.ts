@@ -5,9 +5,22 @@ import { SNIFF_BYTES, detectFormat } from './detect-format.ts';
 import { JsonRecordScanner } from './json-record-scanner.ts';
 import { RecordTooLargeError } from './record-too-large-error.ts';
 
+/** What the container around a record says about it, for use where the record itself is silent. */
+export interface RecordContext {
+  /** Id from the container when it has one: Purview RecordId, PowerShell Identity, Sentinel OfficeId, Graph id. Never Defender's ReportId. */
+  fallbackId?: string;
+  /** Raw time text from the container (CreationDate, TimeGenerated, createdDateTime, Splunk _time, @timestamp), for a record without CreationTime. */
+  fallbackTime?: string;
+  /** Search-UnifiedAuditLog's ResultCount column: how many results the search said it had. */
+  resultCount?: number;
+}
+
 export interface RecordSink {
-  /** An unwrapped UAL record (the AuditData object) and the 1-based line where it starts. */
-  record(record: Record<string, unknown>, line: number): void;
+  /**
+   * An unwrapped UAL record (the AuditData object, or a record rebuilt from mapped columns with
+   * UAL key names) and the 1-based line where it starts.
+   */
+  record(record: Record<string, unknown>, line: number, context?: RecordContext): void;
   /** Something that looked like a record but could not be read. */
   skip(reason: SkipReason, line: number): void;
 }

@@ -24,6 +24,7 @@ describe('AnalysisSession', () => {
       mailItemsAccessed: 6,
       duplicatesRemoved: 0,
       skipped: [],
+      notices: [],
     });
     expect(findings).toHaveLength(1);
     expect(findings[0]?.clientAppId).toBe(EWS_APP_ID);
