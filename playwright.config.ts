@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-const TEST_PORT = 4174;
+/** Port of the test server; MAILSWEEP_TEST_PORT moves it when two checkouts run tests at once. */
+const TEST_PORT = Number(process.env.MAILSWEEP_TEST_PORT ?? 4174);
 
 /** Debian's Chromium where it exists, since Playwright's own browser download may be unavailable. */
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
