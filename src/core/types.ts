@@ -20,6 +20,11 @@ export interface Finding {
   clientInfoString: string;
   /** Distinct raw ClientIPAddress strings, sorted by UTF-16 code unit; exported as `src_ip`. */
   srcIps: string[];
+  /**
+   * Distinct `srcIps` after normalisation (port, brackets and `::ffff:` removed, IPv6 in lower
+   * case), sorted by UTF-16 code unit. For display only; exported as `src_ip_normalized`.
+   */
+  normalizedSrcIps: string[];
   /** Number of distinct `users`; exported as `unique_mailboxes`. */
   uniqueMailboxes: number;
   /** Distinct UserId strings, case-sensitive, sorted by UTF-16 code unit; exported as `user`. */
@@ -38,6 +43,19 @@ export type InputFormat =
   | 'purview-csv' // Purview "Audit" search export, 2023+: RecordId,CreationDate,RecordType,Operation,UserId,AuditData,...
   | 'purview-classic-csv' // classic portal download: CreationDate,UserIds,Operations,AuditData
   | 'search-ual-csv' // Search-UnifiedAuditLog | Export-Csv, with or without the #TYPE line
+  | 'graph-csv' // Graph audit log records as CSV (Extractor-Suite Get-UALGraph): id,createdDateTime,...,auditData
+  | 'defender-csv' // Defender CloudAppEvents portal export: Timestamp,ActionType,...,RawEventData
+  | 'splunk-csv' // Splunk search export with a _raw column or with field columns (_time, OperationProperties{}.Name)
+  | 'sentinel-csv' // Sentinel OfficeActivity portal export: OfficeWorkload, Client_IPAddress, "TimeGenerated [UTC]"
+  | 'hawk-simple-csv' // Hawk Simple_*.csv: wrapper columns plus AuditData flattened into Folders_0_Path-style columns
+  | 'flattened-csv' // columns are the record's own keys: Extractor-Suite -AuditDataOnly, Hawk, Sparrow
+  | 'search-ual-json' // wrapper objects with AuditData: Search-UnifiedAuditLog | ConvertTo-Json, Extractor-Suite JSON
+  | 'graph-json' // Graph audit log records or pages ({"value":[...]}) with a camelCase outer record and auditData
+  | 'splunk-json' // Splunk export lines {"preview","offset","result"} with _raw or field names
+  | 'elastic-json' // Elastic o365 documents (o365.audit, event.original) or _search responses
+  | 'log-analytics-json' // Log Analytics tables[].rows with columns, or az arrays of OfficeActivity rows
+  | 'defender-json' // Defender advanced hunting schema/results with RawEventData
+  | 'hawk-simple-json' // Hawk Simple_*.json: objects with Folders_0_Path-style keys
   | 'unknown';
 
 /** Text encoding of a file, as detected from its bytes; `-bom` when it starts with a byte order mark. */

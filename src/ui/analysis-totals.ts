@@ -90,7 +90,12 @@ export class AnalysisTotals extends LitElement {
     const input: Total[] = [
       { label: 'Records read', value: summary.recordsRead, hint: 'Audit records found in all files.' },
       { label: 'Duplicates removed', value: summary.duplicatesRemoved, hint: 'Records whose Id was already read.' },
-      { label: 'Skipped', value: summary.skippedTotal, hint: 'Records that could not be read. See each file below.' },
+      { label: 'Skipped', value: summary.skippedTotal, hint: 'Records that could not be read. See each file under Data quality.' },
+      {
+        label: 'Data-quality notices',
+        value: summary.files.reduce((total, file) => total + file.notices.length, 0),
+        hint: 'Observations about the files, such as missing fields or a capped export. See Data quality.',
+      },
     ];
     const funnel: Total[] = [
       { label: 'MailItemsAccessed', value: summary.mailItemsAccessed, hint: 'Exchange MailItemsAccessed records, each Id counted once.' },

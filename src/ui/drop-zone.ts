@@ -6,30 +6,106 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { buttonStyles, textStyles } from './shared-styles.ts';
 import { filesChosenEvent } from './ui-events.ts';
 
-/** Splits dropped items into files and folders. Folders arrive as unreadable zero-byte entries. */
-function splitDroppedItems(transfer: DataTransfer): { files: File[]; skippedFolders: string[] } {
-  const files: File[] = [];
-  const skippedFolders: string[] = [];
+/** Dropped files, each named by its path relative to the drop, and sentences about what was not read. */
+interface DroppedFiles {
+  files: File[];
+  notes: string[];
+}
 
+/**
+ * Collects the dropped files, reading dropped folders recursively. Each file of a folder is named
+ * by its path from the dropped folder (`logs/2024-03/a.csv`). Hidden files and folders (names
+ * starting with `.`, such as `.DS_Store` or `.git`) are skipped and counted in a note.
+ */
+async function collectDroppedFiles(transfer: DataTransfer): Promise<DroppedFiles> {
+  // The items are only readable during the drop event, so the entries are taken before any await.
+  const entries: FileSystemEntry[] = [];
+  const plainFiles: File[] = [];
   for (const item of Array.from(transfer.items)) {
     if (item.kind !== 'file') {
       continue;
     }
     const entry = item.webkitGetAsEntry();
     const file = item.getAsFile();
-    if (entry?.isDirectory) {
-      skippedFolders.push(entry.name);
-    } else if (file) {
-      files.push(file);
+    if (entry !== null) {
+      entries.push(entry);
+    } else if (file !== null) {
+      plainFiles.push(file);
     }
   }
-  return { files, skippedFolders };
+
+  const dropped: DroppedFiles = { files: plainFiles, notes: [] };
+  const tally = { hidden: 0, unreadable: [] as string[] };
+  for (const entry of entries) {
+    await collectEntry(entry, '', dropped.files, tally);
+  }
+
+  if (tally.hidden > 0) {
+    const items = tally.hidden === 1 ? '1 hidden file or folder was' : `${tally.hidden} hidden files or folders were`;
+    dropped.notes.push(`${items} skipped (names starting with a dot).`);
+  }
+  if (tally.unreadable.length > 0) {
+    dropped.notes.push(`These dropped items could not be read, so they are not analysed: ${tally.unreadable.join(', ')}.`);
+  }
+  return dropped;
+}
+
+async function collectEntry(
+  entry: FileSystemEntry,
+  parentPath: string,
+  files: File[],
+  tally: { hidden: number; unreadable: string[] },
+): Promise<void> {
+  const path = parentPath === '' ? entry.name : `${parentPath}/${entry.name}`;
+  if (entry.name.startsWith('.')) {
+    tally.hidden += 1;
+    return;
+  }
+
+  try {
+    if (isDirectory(entry)) {
+      for (const child of await readAllEntries(entry)) {
+        await collectEntry(child, path, files, tally);
+      }
+    } else if (isFile(entry)) {
+      const file = await new Promise<File>((resolve, reject) => {
+        entry.file(resolve, reject);
+      });
+      // A new File over the same bytes (no copy) carries the relative path as its name.
+      files.push(parentPath === '' ? file : new File([file], path, { type: file.type, lastModified: file.lastModified }));
+    }
+  } catch {
+    tally.unreadable.push(path);
+  }
+}
+
+/** Reads every entry of a folder: readEntries returns them in batches (100 in Chromium) until an empty one. */
+async function readAllEntries(folder: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
+  const reader = folder.createReader();
+  const all: FileSystemEntry[] = [];
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => {
+      reader.readEntries(resolve, reject);
+    });
+    if (batch.length === 0) {
+      return all;
+    }
+    all.push(...batch);
+  }
+}
+
+function isDirectory(entry: FileSystemEntry): entry is FileSystemDirectoryEntry {
+  return entry.isDirectory;
+}
+
+function isFile(entry: FileSystemEntry): entry is FileSystemFileEntry {
+  return entry.isFile;
 }
 
 /**
  * Drop target and file picker for audit-log exports.
  *
- * @fires mailsweep-files-chosen - when the user drops or picks one or more files
+ * @fires mailsweep-files-chosen - when the user drops or picks one or more files or folders
  */
 @customElement('mailsweep-drop-zone')
 export class DropZone extends LitElement {
@@ -108,14 +184,14 @@ export class DropZone extends LitElement {
       >
         <p class="title" id="drop-title">Drop audit log exports here</p>
         <p class="muted">
-          Purview audit search CSV, Search-UnifiedAuditLog CSV, or Management Activity API JSON. Several files at
-          once are analysed together. Files are read in this browser and never uploaded.
+          Audit log exports as CSV or JSON, also gzip-compressed or in a ZIP archive, or a whole folder. Several
+          files at once are analysed together. Files are read in this browser and never uploaded.
         </p>
         <input
           type="file"
           multiple
           aria-labelledby="drop-title"
-          accept=".csv,.json,.jsonl,.ndjson,.log,.txt,text/csv,application/json"
+          accept=".csv,.json,.jsonl,.ndjson,.log,.txt,.gz,.zip,text/csv,application/json,application/gzip,application/zip"
           ?disabled=${this.disabled}
           @change=${this.onPick}
         />
@@ -147,10 +223,11 @@ export class DropZone extends LitElement {
       return;
     }
 
-    const { files, skippedFolders } = splitDroppedItems(event.dataTransfer);
-    if (files.length > 0 || skippedFolders.length > 0) {
-      this.dispatchEvent(filesChosenEvent({ files, skippedFolders }));
-    }
+    void collectDroppedFiles(event.dataTransfer).then(({ files, notes }) => {
+      if (files.length > 0 || notes.length > 0) {
+        this.dispatchEvent(filesChosenEvent({ files, notes }));
+      }
+    });
   };
 
   private readonly onPick = (event: Event): void => {
@@ -159,7 +236,7 @@ export class DropZone extends LitElement {
     // Cleared so that choosing the same file again fires another change.
     input.value = '';
     if (files.length > 0) {
-      this.dispatchEvent(filesChosenEvent({ files, skippedFolders: [] }));
+      this.dispatchEvent(filesChosenEvent({ files, notes: [] }));
     }
   };
 }

@@ -54,6 +54,26 @@ function renderLabel(label: string) {
   return html`${label.slice(0, breakAt + 1)}<wbr />${label.slice(breakAt + 1)}`;
 }
 
+/**
+ * Renders the normalised source addresses under the raw ones when normalisation changed anything
+ * (a port, brackets, `::ffff:`, IPv6 letter case). The raw list stays the ESCU `src_ip`. Values
+ * are spans, not list items, so that only the raw list contains `li` elements.
+ */
+function renderNormalizedIps(finding: Finding) {
+  const { srcIps, normalizedSrcIps } = finding;
+  const isSame = srcIps.length === normalizedSrcIps.length && srcIps.every((ip, index) => ip === normalizedSrcIps[index]);
+  if (isSame) {
+    return nothing;
+  }
+
+  return html`
+    <div class="normalized" data-normalized>
+      <span class="muted">Normalised:</span>
+      ${normalizedSrcIps.map((ip) => html`<span class="normalized-ip">${ip}</span>`)}
+    </div>
+  `;
+}
+
 /** Rows rendered at first and added per "Show more"; thousands of rows with value lists make the page slow. */
 const ROWS_PER_PAGE = 200;
 
@@ -177,6 +197,19 @@ export class FindingsTable extends LitElement {
       .more {
         margin-top: 0.75rem;
       }
+
+      .normalized {
+        margin-top: 0.4rem;
+        padding-top: 0.3rem;
+        border-top: 1px dashed var(--ms-border);
+        font-size: 0.8rem;
+      }
+
+      .normalized-ip {
+        display: block;
+        font-family: var(--ms-font-mono);
+        white-space: nowrap;
+      }
     `,
   ];
 
@@ -248,7 +281,10 @@ export class FindingsTable extends LitElement {
         <td class="time" data-column="binStart">${renderTime(finding.binStart)}</td>
         <td class="id" data-column="clientAppId">${renderId(finding.clientAppId)}</td>
         <td class="client-info" data-column="clientInfoString">${finding.clientInfoString}</td>
-        <td data-column="srcIps"><mailsweep-value-list noun="IP addresses" .values=${finding.srcIps}></mailsweep-value-list></td>
+        <td data-column="srcIps">
+          <mailsweep-value-list noun="IP addresses" .values=${finding.srcIps}></mailsweep-value-list>
+          ${renderNormalizedIps(finding)}
+        </td>
         <td class="num" data-column="uniqueMailboxes">${formatCount(finding.uniqueMailboxes)}</td>
         <td data-column="users"><mailsweep-value-list noun="users" .values=${finding.users}></mailsweep-value-list></td>
         <td class="num" data-column="recordCount">${formatCount(finding.recordCount)}</td>

@@ -1,6 +1,6 @@
 // Root element: takes files from the drop zone or the sample button, runs the analysis in the worker,
-// and shows progress, then the findings, the totals and a report per file. It also publishes its state
-// on <html data-mailsweep-state> for automation: idle, running, done or error.
+// and shows progress, then the data-quality report of each file, the findings and the totals. It also
+// publishes its state on <html data-mailsweep-state> for automation: idle, running, done or error.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 
@@ -118,6 +118,7 @@ export class MailsweepApp extends LitElement {
   @state() private result: AnalysisResult | undefined;
   @state() private notice: Notice | undefined;
   @state() private exporting = false;
+  @state() private exportingQuality = false;
 
   readonly #client = new AnalysisClient();
   #publishedStateVersion = 0;
@@ -194,7 +195,18 @@ export class MailsweepApp extends LitElement {
     const { summary, findings } = result;
     const findingsNoun = summary.findings === 1 ? 'finding' : 'findings';
 
+    // The data-quality report comes first: a capped or incomplete export changes what the findings mean.
     return html`
+      <section aria-labelledby="files-heading">
+        <div class="section-head">
+          <h2 id="files-heading">Data quality</h2>
+          <button type="button" ?disabled=${this.exportingQuality} @click=${this.onExportDataQuality}>
+            Export data-quality report
+          </button>
+        </div>
+        <mailsweep-file-reports .files=${summary.files}></mailsweep-file-reports>
+      </section>
+
       <section aria-labelledby="findings-heading">
         <div class="section-head">
           <h2 id="findings-heading">${formatCount(summary.findings)} ${findingsNoun}</h2>
@@ -213,16 +225,11 @@ export class MailsweepApp extends LitElement {
         <h2 id="summary-heading">Summary</h2>
         <mailsweep-totals .summary=${summary}></mailsweep-totals>
       </section>
-
-      <section aria-labelledby="files-heading">
-        <h2 id="files-heading">Files</h2>
-        <mailsweep-file-reports .files=${summary.files}></mailsweep-file-reports>
-      </section>
     `;
   }
 
   private readonly onFilesChosen = (event: CustomEvent<FilesChosenDetail>): void => {
-    void this.analyze(event.detail.files, event.detail.skippedFolders);
+    void this.analyze(event.detail.files, event.detail.notes);
   };
 
   private readonly onTrySample = (): void => {
@@ -247,13 +254,24 @@ export class MailsweepApp extends LitElement {
     }
   };
 
-  private async analyze(files: File[], skippedFolders: string[]): Promise<void> {
+  private readonly onExportDataQuality = async (): Promise<void> => {
+    this.exportingQuality = true;
+    try {
+      const csv = await this.#client.exportDataQualityCsv();
+      downloadText(csv, `mailsweep-data-quality-${formatFileNameTimestamp(new Date())}.csv`, 'text/csv;charset=utf-8');
+    } catch (error) {
+      this.notice = { kind: 'error', text: `The data-quality export failed: ${describeError(error)}` };
+    } finally {
+      this.exportingQuality = false;
+    }
+  };
+
+  private async analyze(files: File[], dropNotes: string[]): Promise<void> {
     if (this.appState === 'running') {
       return;
     }
 
-    const folderNotice =
-      skippedFolders.length > 0 ? `Folders are not read, so drop the files inside them instead: ${skippedFolders.join(', ')}.` : undefined;
+    const folderNotice = dropNotes.length > 0 ? dropNotes.join(' ') : undefined;
     if (files.length === 0) {
       this.notice = folderNotice ? { kind: 'info', text: folderNotice } : undefined;
       return;

@@ -7,6 +7,19 @@ const FORMAT_LABELS: Record<InputFormat, string> = {
   'purview-csv': 'Purview audit search CSV',
   'purview-classic-csv': 'Classic audit log search CSV',
   'search-ual-csv': 'Search-UnifiedAuditLog CSV',
+  'graph-csv': 'Graph audit log CSV',
+  'defender-csv': 'Defender CloudAppEvents CSV',
+  'splunk-csv': 'Splunk search CSV',
+  'sentinel-csv': 'Sentinel OfficeActivity CSV',
+  'hawk-simple-csv': 'Hawk Simple CSV (flattened columns)',
+  'flattened-csv': 'CSV of audit record fields (-AuditDataOnly, Hawk, Sparrow)',
+  'search-ual-json': 'JSON of Search-UnifiedAuditLog results',
+  'graph-json': 'Graph audit log JSON',
+  'splunk-json': 'Splunk search JSON',
+  'elastic-json': 'Elastic o365 documents',
+  'log-analytics-json': 'Log Analytics (Sentinel) query JSON',
+  'defender-json': 'Defender advanced hunting JSON',
+  'hawk-simple-json': 'Hawk Simple JSON (flattened keys)',
   unknown: 'Not recognised',
 };
 
@@ -33,7 +46,7 @@ const SKIP_REASON_TITLES: Record<SkipReason, string> = {
 const SKIP_REASON_EXPLANATIONS: Record<SkipReason, string> = {
   'invalid-json': 'The record text is not valid JSON, so none of its fields could be read.',
   'not-a-record':
-    'The JSON is valid but is not an audit record: it has none of CreationTime, Operation, Workload or RecordType. Splunk, Elastic, Graph and other SIEM envelopes are not read yet.',
+    'The value is valid but is not an audit record: it has none of CreationTime, Operation, Workload or RecordType, or it is a Splunk event whose _raw text is not JSON.',
   'invalid-audit-data': 'The AuditData cell of this CSV row is not a JSON object. Editing the export in a spreadsheet can cut or change it.',
   'missing-audit-data': 'This CSV row has no AuditData cell, which holds the record itself.',
   'truncated-record': 'The file ends in the middle of a record. The export or the copy may have been cut short.',

@@ -3,9 +3,10 @@
 
 /** Detail of `mailsweep-files-chosen`: the files to analyse, from a drop or the file picker. */
 export interface FilesChosenDetail {
+  /** Files of a dropped folder are named by their path from the dropped folder. */
   files: File[];
-  /** Names of dropped folders, which are not read. */
-  skippedFolders: string[];
+  /** Sentences about dropped items that were not read, such as hidden files, for the page to show. */
+  notes: string[];
 }
 
 export const FILES_CHOSEN_EVENT = 'mailsweep-files-chosen';

@@ -1,14 +1,16 @@
 // Web Worker entry: exposes the analysis to the page through Comlink. The worker keeps the latest
-// findings so that the page can export them without sending them back.
+// findings and file reports so that the page can export them without sending them back.
 import * as Comlink from 'comlink';
 
 import { analyzeSources } from '../core/analysis/analyze-sources.ts';
+import { formatDataQualityCsv } from '../core/export/data-quality-csv.ts';
 import { formatFindingsCsv } from '../core/export/findings-csv.ts';
 import { CANCELLED_ERROR_NAME } from './worker-api.ts';
-import type { AnalysisProgress, AnalysisResult, DetectionParams, Finding, MailsweepWorkerApi } from './worker-api.ts';
+import type { AnalysisProgress, AnalysisResult, DetectionParams, FileReport, Finding, MailsweepWorkerApi } from './worker-api.ts';
 
 let runningAnalysis: AbortController | undefined;
 let latestFindings: Finding[] | undefined;
+let latestFiles: FileReport[] | undefined;
 
 function cancelledError(): Error {
   const error = new Error('The analysis was cancelled.');
@@ -47,6 +49,7 @@ async function analyze(
   const controller = new AbortController();
   runningAnalysis = controller;
   latestFindings = undefined;
+  latestFiles = undefined;
 
   try {
     const sources = files.map((file) => ({ name: file.name, source: file }));
@@ -58,6 +61,7 @@ async function analyze(
     // The session is dropped on purpose because it contains the whole record index, and nothing
     // re-runs the detection with other parameters yet.
     latestFindings = result.findings;
+    latestFiles = result.summary.files;
     return result;
   } catch (error) {
     // The core may end a cancelled run with any error, and the page only needs to know it was cancelled.
@@ -96,6 +100,13 @@ const api: MailsweepWorkerApi = {
       return Promise.reject(new Error('No finished analysis to export. Run an analysis first.'));
     }
     return Promise.resolve(formatFindingsCsv(latestFindings));
+  },
+
+  exportDataQualityCsv(): Promise<string> {
+    if (!latestFiles) {
+      return Promise.reject(new Error('No finished analysis to export. Run an analysis first.'));
+    }
+    return Promise.resolve(formatDataQualityCsv(latestFiles));
   },
 
   holdLifetimeLock,

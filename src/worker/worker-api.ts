@@ -9,6 +9,8 @@ export type {
   AnalysisSummary,
   DetectionParams,
   EmptyReason,
+  FileNotice,
+  FileNoticeCode,
   FileReport,
   Finding,
   InputFormat,
@@ -35,6 +37,12 @@ export interface MailsweepWorkerApi {
 
   /** Formats the findings of the latest finished analysis as CSV, and rejects when there is none. */
   exportFindingsCsv(): Promise<string>;
+
+  /**
+   * Formats the data-quality report of the latest finished analysis as CSV, one row per file, and
+   * rejects when there is none.
+   */
+  exportDataQualityCsv(): Promise<string>;
 
   /**
    * Takes the Web Lock `lockName` and holds it until the worker ends, so the page learns of the

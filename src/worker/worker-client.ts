@@ -155,6 +155,18 @@ export class AnalysisClient {
     return connection.run(connection.remote.exportFindingsCsv());
   }
 
+  /** Returns the data-quality report of the latest finished analysis as CSV text, one row per file. */
+  async exportDataQualityCsv(): Promise<string> {
+    const connection = this.#connection;
+    if (!connection) {
+      throw new Error('No finished analysis to export. Run an analysis first.');
+    }
+    if (connection.isEnded) {
+      throw new WorkerEndedError('The analysis worker has stopped since the analysis finished. Run the analysis again to export its report.');
+    }
+    return connection.run(connection.remote.exportDataQualityCsv());
+  }
+
   /** Terminates the worker. A later `analyze` starts a new one. */
   dispose(): void {
     this.#connection?.end(new WorkerEndedError('The analysis worker was shut down.'));

@@ -1,13 +1,14 @@
 // One analysis over any number of files. The session reads each file once, de-duplicates records
 // by Id across all files, and keeps only the base-filter records in a typed-array index, so
-// `detect` can be re-run with other parameters without reading anything again.
+// `detect` can be re-run with other parameters without reading anything again. Each file also
+// gets a data-quality report (notices and time range) gathered while it streams.
 
 import { ESCU_DEFAULTS } from '../types.ts';
 import type { AnalysisResult, AnalysisSummary, DetectionParams, FileReport, NamedSource } from '../types.ts';
-import { readAuditFile } from '../read/read-audit-file.ts';
-import type { RecordSink } from '../read/read-audit-file.ts';
+import { readInput } from '../read/archive/read-input.ts';
+import type { MemberOutcome } from '../read/archive/read-input.ts';
+import type { RecordContext, RecordSink } from '../read/read-audit-file.ts';
 import { hasCommonSchemaKey, readAuditFields } from '../record/audit-fields.ts';
-import { parseCreationTime } from '../time/creation-time.ts';
 import { IdSet } from '../index/id-set.ts';
 import { MailboxAccessIndex } from '../index/mailbox-access-index.ts';
 import { apiAccessFlags, hasAppIds, isMailItemsAccessed } from '../detect/escu-filters.ts';
@@ -21,6 +22,14 @@ export interface AddFileOptions {
   signal?: AbortSignal;
   /** Called once per slice with the bytes and records read so far in this file. */
   onProgress?: (bytesRead: number, records: number) => void | Promise<void>;
+}
+
+export interface AddInputOptions extends Omit<AddFileOptions, 'onProgress'> {
+  /**
+   * Called once per slice with the bytes of the dropped file read so far (compressed bytes for an
+   * archive), the records read so far from all its members, and the name of the member being read.
+   */
+  onProgress?: (bytesRead: number, records: number, name: string) => void | Promise<void>;
 }
 
 /** Files read so far and the index built from them. */
@@ -40,36 +49,78 @@ export class AnalysisSession {
   }
 
   /**
-   * Reads one file into the session and returns its report. Files must be added one at a time:
-   * a call made while another is running is rejected. When reading fails or is aborted, the
-   * records read before that stay in the session but the file gets no report.
+   * Reads one file that is not a ZIP archive into the session and returns its report; addInput
+   * reads archives too. Files must be added one at a time: a call made while another is running
+   * is rejected. When reading fails or is aborted, the records read before that stay in the
+   * session but the file gets no report.
    */
   async addFile(file: NamedSource, options: AddFileOptions = {}): Promise<FileReport> {
+    const { onProgress } = options;
+    const reports = await this.addInput(file, {
+      sliceBytes: options.sliceBytes,
+      signal: options.signal,
+      onProgress: onProgress && ((bytesRead, records) => onProgress(bytesRead, records)),
+    });
+
+    const [report] = reports;
+    if (report === undefined || reports.length > 1) {
+      throw new Error(`"${file.name}" holds ${reports.length} files; read it with addInput.`);
+    }
+    return report;
+  }
+
+  /**
+   * Reads one dropped file into the session and returns one report per file in it: one for a
+   * plain or gzip-compressed file, one per member of a ZIP archive, in archive order. The same
+   * one-at-a-time rule and failure behaviour as addFile apply.
+   */
+  async addInput(file: NamedSource, options: AddInputOptions = {}): Promise<FileReport[]> {
     if (this.isReading) {
-      throw new Error(`Cannot add "${file.name}" while another file is being read; await the previous addFile call first.`);
+      throw new Error(`Cannot add "${file.name}" while another file is being read; await the previous call first.`);
     }
 
     this.isReading = true;
+    const members: { name: string; tally: FileTally }[] = [];
     try {
-      const tally = new FileTally();
-      const sink: RecordSink = {
-        record: (record, line) => {
-          this.addRecord(record, line, tally);
-        },
-        skip: (reason, line) => {
-          tally.skip(reason, line);
-        },
+      const openSink = (name: string): RecordSink => {
+        const tally = new FileTally();
+        members.push({ name, tally });
+        return {
+          record: (record, line, context) => {
+            this.addRecord(record, line, context, tally);
+          },
+          skip: (reason, line) => {
+            tally.skip(reason, line);
+          },
+        };
       };
       const { onProgress } = options;
-      const outcome = await readAuditFile(file.source, sink, {
-        sliceBytes: options.sliceBytes,
-        signal: options.signal,
-        onSlice: onProgress && ((bytesRead) => onProgress(bytesRead, tally.recordsRead)),
-      });
+      const reportProgress =
+        onProgress &&
+        ((bytesRead: number) =>
+          onProgress(bytesRead, sumOf(members, (member) => member.tally.recordsRead), members.at(-1)?.name ?? file.name));
 
-      const report = tally.toReport(file.name, file.source, outcome);
-      this.reports.push(report);
-      return report;
+      let outcomes: MemberOutcome[];
+      try {
+        outcomes = await readInput(file, openSink, {
+          sliceBytes: options.sliceBytes,
+          signal: options.signal,
+          onSlice: reportProgress,
+        });
+      } finally {
+        // Rows already indexed stay in the session after a failed read, so their times are settled too.
+        for (const member of members) this.settleAmbiguousTimes(member.tally);
+      }
+
+      const reports = outcomes.map((outcome, index) => {
+        const tally = members[index]?.tally ?? new FileTally();
+        const report = tally.toReport(outcome.name, file.source, outcome);
+        report.sizeBytes = outcome.sizeBytes;
+        report.notices.push(...(outcome.notices ?? []));
+        return report;
+      });
+      this.reports.push(...reports);
+      return reports;
     } finally {
       this.isReading = false;
     }
@@ -77,11 +128,12 @@ export class AnalysisSession {
 
   /**
    * Counts one UAL record into `tally` and indexes it when it passes the base filter. An object
-   * without any UAL common-schema key is skipped as 'not-a-record'. A record whose Id was seen
-   * before counts only as a duplicate. A MailItemsAccessed record whose
-   * CreationTime cannot be read is skipped as 'invalid-creation-time' at `line`.
+   * without any UAL common-schema key is skipped as 'not-a-record'. A record whose Id (or, without
+   * one, the container's id from `context`) was seen before counts only as a duplicate. A
+   * MailItemsAccessed record without a readable time (its CreationTime, or the container's date
+   * when CreationTime is absent) is skipped as 'invalid-creation-time' at `line`.
    */
-  private addRecord(record: Record<string, unknown>, line: number, tally: FileTally): void {
+  private addRecord(record: Record<string, unknown>, line: number, context: RecordContext | undefined, tally: FileTally): void {
     if (!hasCommonSchemaKey(record)) {
       tally.skip('not-a-record', line);
       return;
@@ -93,8 +145,10 @@ export class AnalysisSession {
     if (isMailAccess) {
       tally.mailItemsAccessed += 1;
     }
+    const time = tally.quality.observeRecord(fields, isMailAccess, context);
 
-    if (!this.ids.add(fields.id)) {
+    // Never the whole line or Defender's ReportId: the reader passes only ids equal to the UAL Id.
+    if (!this.ids.add(fields.id ?? context?.fallbackId)) {
       tally.duplicatesRemoved += 1;
       return;
     }
@@ -102,15 +156,29 @@ export class AnalysisSession {
       return;
     }
 
-    const time = fields.creationTime === undefined ? Number.NaN : parseCreationTime(fields.creationTime);
-    if (Number.isNaN(time)) {
+    if (time === undefined) {
       tally.skip('invalid-creation-time', line);
       return;
     }
 
     this.mailItemsAccessed += 1;
-    if (hasAppIds(fields)) {
-      this.index.append(fields, time, apiAccessFlags(fields));
+    if (!hasAppIds(fields)) {
+      return;
+    }
+
+    // An ambiguous slash date is indexed month-first now and rewritten if its file turns out day-first.
+    const seconds = time.kind === 'exact' ? time.seconds : time.monthFirstSeconds;
+    const row = this.index.append(fields, seconds, apiAccessFlags(fields));
+    if (time.kind === 'ambiguous') {
+      tally.pendingRows.add(row, time.dayFirstSeconds);
+    }
+  }
+
+  /** Decides the day/month order of the file in `tally` and moves its ambiguous index rows to day-first if that is the order. */
+  private settleAmbiguousTimes(tally: FileTally): void {
+    const decision = tally.quality.decideDayMonthOrder();
+    if (decision.order === 'day-first') {
+      tally.pendingRows.applyDayFirst(this.index);
     }
   }
 

@@ -21,7 +21,9 @@ export interface AnalyzeOutcome {
 }
 
 /**
- * Reads every file in order into a new session and runs the detection. Throws a RangeError for
+ * Reads every file in order into a new session and runs the detection. Compressed files and the
+ * members of ZIP archives are read as files of their own, with one report each; progress names
+ * the member being read and counts bytes of the dropped files. Throws a RangeError for
  * invalid parameters before reading anything, and rejects with the signal's reason when aborted.
  */
 export async function analyzeSources(
@@ -39,24 +41,24 @@ export async function analyzeSources(
   let recordsBefore = 0;
   for (const [fileIndex, file] of files.entries()) {
     signal?.throwIfAborted();
-    const report = await session.addFile(file, {
+    const reports = await session.addInput(file, {
       sliceBytes: options.sliceBytes,
       signal,
       onProgress:
         onProgress &&
-        ((bytesRead, records) =>
+        ((bytesRead, records, name) =>
           onProgress({
             phase: 'reading',
             fileIndex,
             fileCount,
-            fileName: file.name,
+            fileName: name,
             bytesRead: bytesBefore + bytesRead,
             totalBytes,
             records: recordsBefore + records,
           })),
     });
     bytesBefore += file.source.size;
-    recordsBefore += report.recordsRead;
+    recordsBefore += reports.reduce((total, report) => total + report.recordsRead, 0);
   }
   signal?.throwIfAborted();
 

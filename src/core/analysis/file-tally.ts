@@ -1,5 +1,7 @@
 import type { ByteSource, FileReport, SkipCount, SkipReason } from '../types.ts';
 import type { ReadOutcome } from '../read/read-audit-file.ts';
+import { FileQuality } from './quality/file-quality.ts';
+import { PendingRowTimes } from './quality/pending-row-times.ts';
 
 /** Line numbers kept per skip reason, so a report can point at examples without growing with the file. */
 const MAX_SKIP_LINES = 5;
@@ -9,6 +11,12 @@ export class FileTally {
   recordsRead = 0;
   mailItemsAccessed = 0;
   duplicatesRemoved = 0;
+
+  /** Record times, field presence and container facts of the file, for its data-quality notices. */
+  readonly quality = new FileQuality();
+
+  /** Index rows of this file timed by an ambiguous slash date, settled when the file ends. */
+  readonly pendingRows = new PendingRowTimes();
 
   private readonly skips = new Map<SkipReason, SkipCount>();
 
@@ -28,8 +36,16 @@ export class FileTally {
     }
   }
 
-  /** Builds the report of the file; skip reasons are listed in the order they first occurred. */
+  /**
+   * Builds the report of the file, with its data-quality notices and time range. Skip reasons are
+   * listed in the order they first occurred.
+   */
   toReport(name: string, source: ByteSource, outcome: ReadOutcome): FileReport {
+    const skipped = Array.from(this.skips.values(), (entry) => entry.count).reduce((sum, count) => sum + count, 0);
+    const quality = this.quality.report(name, {
+      rows: this.recordsRead + skipped,
+      truncatedAuditData: this.skips.get('truncated-audit-data')?.count ?? 0,
+    });
     const report: FileReport = {
       name,
       sizeBytes: source.size,
@@ -39,8 +55,12 @@ export class FileTally {
       mailItemsAccessed: this.mailItemsAccessed,
       duplicatesRemoved: this.duplicatesRemoved,
       skipped: Array.from(this.skips.values(), (entry) => ({ ...entry, firstLines: [...entry.firstLines] })),
-      notices: [],
+      notices: quality.notices,
     };
+    if (quality.firstRecordTime !== undefined && quality.lastRecordTime !== undefined) {
+      report.firstRecordTime = quality.firstRecordTime;
+      report.lastRecordTime = quality.lastRecordTime;
+    }
     if (outcome.error !== undefined) {
       report.error = outcome.error;
     }

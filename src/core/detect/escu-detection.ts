@@ -149,6 +149,7 @@ function countDistinctUsers(group: Uint32Array, userId: Uint32Array): number {
 function buildFinding(group: Uint32Array, bin: number, columns: MailboxAccessColumns, strings: StringTable): Finding {
   const userIds = new Set<number>();
   const ipIds = new Set<number>();
+  const normalizedIpIds = new Set<number>();
   let firstEventTime = Number.POSITIVE_INFINITY;
   let lastEventTime = Number.NEGATIVE_INFINITY;
   for (const row of group) {
@@ -160,6 +161,11 @@ function buildFinding(group: Uint32Array, bin: number, columns: MailboxAccessCol
     const ip = columns.clientIpAddress[row] ?? StringTable.ABSENT;
     if (ip !== StringTable.ABSENT) {
       ipIds.add(ip);
+    }
+
+    const normalizedIp = columns.normalizedClientIp[row] ?? StringTable.ABSENT;
+    if (normalizedIp !== StringTable.ABSENT) {
+      normalizedIpIds.add(normalizedIp);
     }
 
     const time = columns.time[row] ?? 0;
@@ -174,6 +180,7 @@ function buildFinding(group: Uint32Array, bin: number, columns: MailboxAccessCol
     clientAppId: strings.lookup(columns.clientAppId[first] ?? StringTable.ABSENT),
     clientInfoString: strings.lookup(columns.clientInfoString[first] ?? StringTable.ABSENT),
     srcIps: lookupSorted(ipIds, strings),
+    normalizedSrcIps: lookupSorted(normalizedIpIds, strings),
     uniqueMailboxes: users.length,
     users,
     recordCount: group.length,

@@ -1,9 +1,10 @@
 // CSV export of the findings. The first six columns are those of a Splunk export of the ESCU
-// search, in Splunk's order, and the last three are Mailsweep's additions. RFC 4180 framing: CRLF after
+// search, in Splunk's order, and the last four are Mailsweep's additions. RFC 4180 framing: CRLF after
 // every row (header and last row included), no byte-order mark.
 
 import type { Finding } from '../types.ts';
 import { formatUtcTime } from '../time/format-utc-time.ts';
+import { formatCsvRow } from './csv-row.ts';
 
 export const FINDINGS_CSV_COLUMNS = [
   '_time',
@@ -15,23 +16,19 @@ export const FINDINGS_CSV_COLUMNS = [
   'record_count',
   'first_event_time',
   'last_event_time',
+  'src_ip_normalized',
 ] as const;
-
-const ROW_END = '\r\n';
-
-/** A cell needs quotes when it contains a comma, a double quote, CR or LF. */
-const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * Formats findings as CSV text, one row per finding in the given order. Times are ISO 8601 UTC.
- * Multivalue cells (`src_ip`, `user`) hold their values joined by LF inside one quoted cell, as
- * Splunk exports them.
+ * Multivalue cells (`src_ip`, `user`, `src_ip_normalized`) hold their values joined by LF inside
+ * one quoted cell, as Splunk exports them.
  */
 export function formatFindingsCsv(findings: Finding[]): string {
-  const lines = [formatRow(FINDINGS_CSV_COLUMNS)];
+  const lines = [formatCsvRow(FINDINGS_CSV_COLUMNS)];
   for (const finding of findings) {
     lines.push(
-      formatRow([
+      formatCsvRow([
         formatUtcTime(finding.binStart),
         finding.clientAppId,
         finding.clientInfoString,
@@ -41,18 +38,9 @@ export function formatFindingsCsv(findings: Finding[]): string {
         String(finding.recordCount),
         formatUtcTime(finding.firstEventTime),
         formatUtcTime(finding.lastEventTime),
+        finding.normalizedSrcIps.join('\n'),
       ]),
     );
   }
   return lines.join('');
-}
-
-function formatRow(cells: readonly string[]): string {
-  return cells.map(quoteCell).join(',') + ROW_END;
-}
-
-function quoteCell(cell: string): string {
-  // NOTE: a leading `=`, `+`, `-` or `@` is not escaped against spreadsheet formulas, because
-  // that would change values that must match a Splunk export.
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }

@@ -1,9 +1,22 @@
-// Reads UAL records from the AuditData column of a CSV export, streaming slice by slice.
+// Reads UAL records from a CSV export, streaming slice by slice: from the column that carries the
+// record (AuditData, RawEventData, _raw), or from columns that are the record's fields.
 import Papa from 'papaparse';
+import type { InputFormat } from '../types.ts';
 import type { RecordSink } from './read-audit-file.ts';
-import { findAuditDataColumn } from './csv-header.ts';
+import { findAuditDataColumn, recognizeFlatCsvHeader } from './csv-header.ts';
 import { MAX_RECORD_SIZE, RecordTooLargeError } from './record-too-large-error.ts';
-import { readAuditData } from './unwrap-record.ts';
+import { unwrapValue } from './unwrap-record.ts';
+
+/** Text that PowerShell's Export-Csv writes in place of an array. Nothing of the array survives, so the cell counts as empty. */
+const POWERSHELL_ARRAY_PLACEHOLDER = 'System.Object[]';
+
+/** The latest header row: its column names, and the column that carries the record (-1 for field columns). */
+interface CsvHeader {
+  names: string[];
+  recordColumn: number;
+  /** Set when the header shows the file contains no audit records. */
+  notRecords?: string;
+}
 
 /** Step result of PapaParse's low-level `Parser`: one row, and the offset where it ends. */
 interface ParserStep {
@@ -35,8 +48,13 @@ export class CsvRecordReader {
   private rowStart = 0;
   private rowLine = 1;
 
-  /** Column of AuditData in the latest header row, or -1 before the first header. */
-  private auditDataColumn = -1;
+  /** The latest header row, undefined before the first one. */
+  private header: CsvHeader | undefined;
+
+  /** Format named by the first header without a record column (Sentinel, Hawk Simple, Splunk fields, flattened). */
+  flatFormat: InputFormat | undefined;
+  /** Set when a header shows that the file contains no audit records. The message names the file kind and the export to use. */
+  notRecordsMessage: string | undefined;
 
   constructor(sink: RecordSink, delimiter: string, maxRowLength: number = MAX_RECORD_SIZE) {
     this.sink = sink;
@@ -120,21 +138,81 @@ export class CsvRecordReader {
       return;
     }
 
-    // A header row, first or repeated (concatenated exports, possibly of another module version).
-    const headerAuditDataColumn = findAuditDataColumn(cells);
-    if (headerAuditDataColumn >= 0) {
-      this.auditDataColumn = headerAuditDataColumn;
+    if (this.readHeader(cells)) {
       return;
     }
 
-    const cell = this.auditDataColumn >= 0 ? cells[this.auditDataColumn] : undefined;
-    const result = readAuditData(cell);
-    if ('record' in result) {
-      this.sink.record(result.record, line);
-    } else {
-      this.sink.skip(result.skip, line);
+    const header = this.header;
+    if (header === undefined) {
+      this.sink.skip('missing-audit-data', line);
+      return;
+    }
+    if (header.notRecords !== undefined) {
+      this.sink.skip('not-a-record', line);
+      return;
+    }
+
+    for (const item of unwrapValue(rowObject(header, cells))) {
+      if ('record' in item) {
+        this.sink.record(item.record, line, item.context);
+      } else if ('skip' in item) {
+        this.sink.skip(item.skip, line);
+      } else {
+        this.notRecordsMessage ??= item.notRecords;
+        this.sink.skip('not-a-record', line);
+      }
     }
   }
+
+  /**
+   * Takes `cells` as the new header when they are one: a row with a record column, a header of a
+   * flattened layout, or the current header repeated (concatenated exports, possibly of another
+   * module version). Returns whether the row was a header.
+   */
+  private readHeader(cells: string[]): boolean {
+    const recordColumn = findAuditDataColumn(cells);
+    if (recordColumn >= 0) {
+      this.header = makeHeader(cells, recordColumn);
+      return true;
+    }
+
+    const flat = recognizeFlatCsvHeader(cells);
+    if (flat === undefined) {
+      return false;
+    }
+
+    const header = makeHeader(cells, -1);
+    if ('format' in flat) {
+      this.flatFormat ??= flat.format;
+    } else {
+      header.notRecords = flat.notRecords;
+      this.notRecordsMessage ??= flat.notRecords;
+    }
+    this.header = header;
+    return true;
+  }
+}
+
+function makeHeader(cells: string[], recordColumn: number): CsvHeader {
+  const names = cells.map((cell) => cell.replace(/^\uFEFF/, '').trim().replace(/^"(.*)"$/, '$1').trim());
+  return { names, recordColumn };
+}
+
+/**
+ * Builds the object that `unwrapValue` reads from one data row: the record column (present even
+ * when its cell is missing, so the row is skipped as 'missing-audit-data') and every other non-empty cell.
+ */
+function rowObject(header: CsvHeader, cells: string[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  header.names.forEach((name, index) => {
+    const cell = cells[index];
+    if (index === header.recordColumn) {
+      row[name] = cell;
+    } else if (cell !== undefined && cell !== '' && cell !== POWERSHELL_ARRAY_PLACEHOLDER && name !== '') {
+      row[name] ??= cell;
+    }
+  });
+  return row;
 }
 
 function countLineFeeds(text: string, start: number, end: number): number {

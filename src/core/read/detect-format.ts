@@ -1,7 +1,10 @@
 // Recognises the container format of a file from its first bytes, never from its name.
 import Papa from 'papaparse';
 import type { InputFormat, TextEncoding } from '../types.ts';
-import { classifyCsvHeader, findAuditDataColumn } from './csv-header.ts';
+import { detectContainer } from './archive/container-magic.ts';
+import { classifyCsvHeader, findAuditDataColumn, recognizeFlatCsvHeader } from './csv-header.ts';
+import { sniffEncoding } from './decode/sniff-encoding.ts';
+import { headToUtf8 } from './decode/utf8-transcoder.ts';
 
 /** Bytes from the start of the file that format detection looks at. */
 export const SNIFF_BYTES = 64 * 1024;
@@ -23,59 +26,67 @@ export interface DetectedFormat {
 }
 
 /**
- * Detects the format from `head`, the first bytes of the file (up to SNIFF_BYTES).
- * `isWholeFile` is true when `head` contains the entire file.
+ * Detects the encoding and the format from `head`, the first bytes of the file (up to
+ * SNIFF_BYTES), in any supported encoding. `isWholeFile` is true when `head` contains the entire file.
  */
 export function detectFormat(head: Uint8Array, isWholeFile: boolean): DetectedFormat {
-  const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  const encoding: TextEncoding = hasBom ? 'utf-8-bom' : 'utf-8';
+  const binaryError = describeBinary(head);
+  if (binaryError !== undefined) {
+    return { format: 'unknown', encoding: 'utf-8', delimiter: ',', error: `${binaryError} ${EXPECTED_EXPORTS}` };
+  }
+
+  const sniffed = sniffEncoding(head, isWholeFile);
+  const encoding: TextEncoding = sniffed ?? 'utf-8';
   const unknown = (error: string): DetectedFormat => ({ format: 'unknown', encoding, delimiter: ',', error });
 
   if (head.length === 0) {
     return unknown(`The file is empty. ${EXPECTED_EXPORTS}`);
   }
-
-  const binaryError = describeBinary(head);
-  if (binaryError !== undefined) {
-    return unknown(`${binaryError} ${EXPECTED_EXPORTS}`);
+  if (sniffed === undefined) {
+    return unknown(`The file is binary (it contains NUL bytes), not a text export. ${EXPECTED_EXPORTS}`);
   }
 
-  let start = hasBom ? 3 : 0;
-  while (start < head.length && isBlank(head[start] as number)) start++;
-  if (start === head.length) {
+  // From here on the head is UTF-8, whatever the file's encoding.
+  const text = headToUtf8(head, encoding);
+  let start = encoding === 'utf-8-bom' ? 3 : 0;
+  while (start < text.length && isBlank(text[start] as number)) start++;
+  if (start === text.length) {
     const blank = isWholeFile
       ? 'The file contains only whitespace.'
       : 'The file starts with over 64 KiB of whitespace.';
     return unknown(`${blank} ${EXPECTED_EXPORTS}`);
   }
 
-  const first = head[start];
+  const first = text[start];
   if (first === 0x5b) {
     return { format: 'json', encoding, delimiter: ',' };
   }
   if (first === 0x7b) {
-    return { format: startsJsonLines(head, start) ? 'json-lines' : 'json', encoding, delimiter: ',' };
+    return { format: startsJsonLines(text, start) ? 'json-lines' : 'json', encoding, delimiter: ',' };
   }
 
-  return detectCsv(new TextDecoder('utf-8').decode(head), isWholeFile, encoding);
+  return detectCsv(new TextDecoder('utf-8').decode(text), isWholeFile, encoding);
 }
 
-/** Returns a sentence naming a non-text file type, or undefined for text. */
+/** Returns a sentence naming a compressed or archive file type, or undefined for other bytes. */
 function describeBinary(head: Uint8Array): string | undefined {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    // TODO: decode UTF-16, which Windows PowerShell 5.1 `Out-File` and `>` write by default.
-    return 'The file is UTF-16 text, which is not supported yet: save it as UTF-8 (PowerShell: -Encoding UTF8).';
-  }
-  if (head[0] === 0x1f && head[1] === 0x8b) {
+  const container = detectContainer(head);
+  if (container === 'gzip') {
     return 'The file is gzip-compressed: decompress it first.';
   }
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+  if (container === 'zip') {
     return 'The file is a ZIP archive (an Excel .xlsx workbook is one): extract it, or save the sheet as CSV.';
   }
-  if (head.includes(0)) {
-    return 'The file is binary (it contains NUL bytes), not a text export.';
+  if (isTarArchive(head)) {
+    return 'The file is a tar archive: extract it and drop the files inside.';
   }
   return undefined;
+}
+
+/** A tar header carries `ustar` at offset 257. */
+function isTarArchive(head: Uint8Array): boolean {
+  const magic = [0x75, 0x73, 0x74, 0x61, 0x72];
+  return magic.every((byte, index) => head[257 + index] === byte);
 }
 
 function isBlank(byte: number): boolean {
@@ -130,6 +141,20 @@ function classifyHeaderLine(line: string, typeLine: boolean, encoding: TextEncod
       const quoted = line.trimStart().startsWith('"');
       return { format: classifyCsvHeader(cells, quoted, typeLine), encoding, delimiter };
     }
+  }
+
+  // Without a record column, the header may name the record's own fields (flattened exports) or
+  // belong to a file that holds no audit records at all.
+  for (const delimiter of CSV_DELIMITERS) {
+    const cells = Papa.parse<string[]>(line, { delimiter, newline: '\n' }).data[0] ?? [];
+    const flat = recognizeFlatCsvHeader(cells);
+    if (flat === undefined) {
+      continue;
+    }
+    if ('format' in flat) {
+      return { format: flat.format, encoding, delimiter };
+    }
+    return { format: 'unknown', encoding, delimiter, error: flat.notRecords };
   }
 
   const excerpt = line.length > 160 ? `${line.slice(0, 160)}…` : line;

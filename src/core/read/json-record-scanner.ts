@@ -4,8 +4,10 @@
 // tracks string, escape and nesting state finds record boundaries without decoding.
 import type { RecordSink } from './read-audit-file.ts';
 import { ByteBuffer } from './byte-buffer.ts';
+import { RecordTextDecoder } from './decode/record-text-decoder.ts';
 import { MAX_RECORD_SIZE, RecordTooLargeError } from './record-too-large-error.ts';
-import { unwrapRecord } from './unwrap-record.ts';
+import type { InputFormat } from '../types.ts';
+import { unwrapValue } from './unwrap-record.ts';
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -51,7 +53,7 @@ export class JsonRecordScanner {
   private readonly sink: RecordSink;
   private readonly jsonLines: boolean;
   private readonly maxRecordBytes: number;
-  private readonly decoder = new TextDecoder('utf-8');
+  private readonly decoder = new RecordTextDecoder();
   /** Bytes of the open value that arrived in earlier slices. */
   private readonly carried = new ByteBuffer();
 
@@ -68,10 +70,20 @@ export class JsonRecordScanner {
   /** Whether the open value is known to be invalid JSON. Its bytes are then no longer kept. */
   private broken = false;
 
+  /** Container family of the first wrapped record (Graph, Splunk, Elastic...), undefined for bare UAL records. */
+  containerFormat: InputFormat | undefined;
+  /** Set when a value shows that the file contains no audit records. The message names the file kind and the export to use. */
+  notRecordsMessage: string | undefined;
+
   constructor(sink: RecordSink, jsonLines: boolean, maxRecordBytes: number = MAX_RECORD_SIZE) {
     this.sink = sink;
     this.jsonLines = jsonLines;
     this.maxRecordBytes = maxRecordBytes;
+  }
+
+  /** Records that were not valid UTF-8 and were decoded as Windows-1252. */
+  get windows1252Records(): number {
+    return this.decoder.windows1252Records;
   }
 
   /** Scans the next slice of the file. */
@@ -313,11 +325,16 @@ export class JsonRecordScanner {
       this.carried.clear();
     }
 
-    const result = unwrapRecord(value);
-    if ('record' in result) {
-      this.sink.record(result.record, line);
-    } else {
-      this.sink.skip(result.skip, line);
+    for (const item of unwrapValue(value)) {
+      if ('record' in item) {
+        this.containerFormat ??= item.shape;
+        this.sink.record(item.record, line, item.context);
+      } else if ('skip' in item) {
+        this.sink.skip(item.skip, line);
+      } else {
+        this.notRecordsMessage ??= item.notRecords;
+        this.sink.skip('not-a-record', line);
+      }
     }
   }
 }

@@ -1,6 +1,12 @@
 // Reads one audit-log file slice by slice and hands each UAL record to a sink.
-import type { ByteSource, InputFormat, SkipReason, TextEncoding } from '../types.ts';
+import type { ByteSource, FileNotice, InputFormat, SkipReason, TextEncoding } from '../types.ts';
+import { detectContainer } from './archive/container-magic.ts';
+import { CorruptArchiveError } from './archive/corrupt-archive-error.ts';
+import { gunzipChunks } from './archive/gunzip-chunks.ts';
+import { readSlice, sourceChunks } from './archive/source-chunks.ts';
 import { CsvRecordReader } from './csv-record-reader.ts';
+import { encodingFallbackNotice } from './decode/encoding-fallback-notice.ts';
+import { Utf8Transcoder } from './decode/utf8-transcoder.ts';
 import { SNIFF_BYTES, detectFormat } from './detect-format.ts';
 import { JsonRecordScanner } from './json-record-scanner.ts';
 import { RecordTooLargeError } from './record-too-large-error.ts';
@@ -39,13 +45,24 @@ export interface ReadOutcome {
   encoding: TextEncoding;
   /** Error message when the file, or the rest of it, could not be read. Records before the problem were delivered. */
   error?: string;
+  /** Observations about how the bytes were read, such as 'encoding-fallback'; absent when there are none. */
+  notices?: FileNotice[];
 }
 
 export const DEFAULT_SLICE_BYTES = 8 * 1024 * 1024;
 
+/** The first bytes of a byte stream, up to SNIFF_BYTES, for detection. */
+export interface StreamHead {
+  bytes: Uint8Array;
+  /** True when `bytes` is the whole stream. */
+  isWholeFile: boolean;
+}
+
 /**
  * Detects the format of `source` from its content and delivers every record to `sink`, in file
- * order. Memory use grows with the longest record, not with the file size.
+ * order. A gzip-compressed file is decompressed on the fly; a ZIP archive gets an error, because
+ * its members are separate files (readInput reads them). Memory use grows with the longest
+ * record, not with the file size.
  * Rejects with a RangeError for an invalid `sliceBytes`, and with `signal.reason` on abort.
  */
 export async function readAuditFile(
@@ -53,74 +70,145 @@ export async function readAuditFile(
   sink: RecordSink,
   options: ReadOptions = {},
 ): Promise<ReadOutcome> {
-  const sliceBytes = options.sliceBytes ?? DEFAULT_SLICE_BYTES;
-  if (!Number.isInteger(sliceBytes) || sliceBytes < 1) {
-    throw new RangeError(`sliceBytes must be a whole number of bytes, at least 1, but got ${String(sliceBytes)}.`);
-  }
+  const sliceBytes = checkSliceBytes(options.sliceBytes);
 
   options.signal?.throwIfAborted();
-  const headEnd = Math.min(source.size, SNIFF_BYTES);
-  const head = await readSlice(source, 0, headEnd);
-  const detected = detectFormat(head, headEnd === source.size);
+  const head = await readSlice(source, 0, Math.min(source.size, SNIFF_BYTES));
+  const chunks = sourceChunks(source, 0, source.size, { sliceBytes, signal: options.signal, onSlice: options.onSlice });
+  return readByteStream({ bytes: head, isWholeFile: head.length === source.size }, chunks, sink);
+}
+
+/**
+ * Delivers every record of a byte stream to `sink`: `head` is its start, and `chunks` yields the
+ * whole stream from the beginning (including the bytes of `head`). Gzip data is decompressed on
+ * the fly, any number of times nested.
+ */
+export async function readByteStream(
+  head: StreamHead,
+  chunks: AsyncIterable<Uint8Array>,
+  sink: RecordSink,
+): Promise<ReadOutcome> {
+  if (detectContainer(head.bytes) !== 'gzip') {
+    return readText(head, chunks, sink);
+  }
+
+  const inflated = gunzipChunks(chunks);
+  try {
+    const peeked = await peekHead(inflated);
+    const outcome = await readByteStream(peeked.head, peeked.chunks, sink);
+    if (peeked.error !== undefined && outcome.format === 'unknown') {
+      // The data broke off before the format could be recognised: the break is the problem to report.
+      outcome.error = peeked.error.message;
+    }
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof CorruptArchiveError)) throw error;
+    return { format: 'unknown', encoding: 'utf-8', error: error.message };
+  } finally {
+    await inflated.return();
+  }
+}
+
+/** Returns a RangeError-checked slice size, DEFAULT_SLICE_BYTES when absent. */
+export function checkSliceBytes(sliceBytes: number | undefined): number {
+  const checked = sliceBytes ?? DEFAULT_SLICE_BYTES;
+  if (!Number.isInteger(checked) || checked < 1) {
+    throw new RangeError(`sliceBytes must be a whole number of bytes, at least 1, but got ${String(checked)}.`);
+  }
+  return checked;
+}
+
+/**
+ * Reads the first SNIFF_BYTES of `chunks` (or all of it, when shorter) and returns them with an
+ * iterable that yields the whole stream again, from its beginning. When the data is corrupt
+ * within the head, `error` is set, and the iterable yields the bytes before the break and then
+ * throws it, so that the records before the break are still read.
+ */
+export async function peekHead(
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<{ head: StreamHead; chunks: AsyncIterable<Uint8Array>; error?: CorruptArchiveError }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const taken: Uint8Array[] = [];
+  let takenBytes = 0;
+  let isWholeFile = false;
+  let error: CorruptArchiveError | undefined;
+
+  while (takenBytes < SNIFF_BYTES) {
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await iterator.next();
+    } catch (caught) {
+      if (!(caught instanceof CorruptArchiveError)) throw caught;
+      error = caught;
+      break;
+    }
+    if (next.done === true) {
+      isWholeFile = true;
+      break;
+    }
+    taken.push(next.value);
+    takenBytes += next.value.length;
+  }
+
+  const joined = new Uint8Array(takenBytes);
+  let offset = 0;
+  for (const chunk of taken) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+
+  async function* replay(): AsyncGenerator<Uint8Array, void, undefined> {
+    yield* taken.splice(0);
+    if (error !== undefined) throw error;
+    if (isWholeFile) return;
+    for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+      yield next.value;
+    }
+  }
+
+  const head = { bytes: joined.subarray(0, SNIFF_BYTES), isWholeFile: isWholeFile && takenBytes <= SNIFF_BYTES };
+  return error === undefined ? { head, chunks: replay() } : { head, chunks: replay(), error };
+}
+
+/** Detects the text format and encoding from `head` and runs the matching reader over `chunks`. */
+async function readText(head: StreamHead, chunks: AsyncIterable<Uint8Array>, sink: RecordSink): Promise<ReadOutcome> {
+  const detected = detectFormat(head.bytes, head.isWholeFile);
   if (detected.format === 'unknown') {
     return { format: detected.format, encoding: detected.encoding, error: detected.error };
   }
 
-  const reader =
-    detected.format === 'json' || detected.format === 'json-lines'
-      ? new JsonRecordScanner(sink, detected.format === 'json-lines')
-      : new CsvRecordReader(sink, detected.delimiter);
+  const isJson = detected.format === 'json' || detected.format === 'json-lines';
+  const scanner = isJson ? new JsonRecordScanner(sink, detected.format === 'json-lines') : undefined;
+  const reader = scanner ?? new CsvRecordReader(sink, detected.delimiter);
+  // The JSON scanner falls back to Windows-1252 per record; the CSV reader gets repaired UTF-8.
+  const transcoder = new Utf8Transcoder(detected.encoding, scanner === undefined);
   const outcome: ReadOutcome = { format: detected.format, encoding: detected.encoding };
 
   try {
-    await streamSlices(source, sliceBytes, options, (bytes) => {
-      reader.push(bytes);
-    });
+    for await (const bytes of chunks) {
+      reader.push(transcoder.push(bytes));
+    }
+    reader.push(transcoder.finish());
     reader.finish();
   } catch (error) {
-    if (!(error instanceof RecordTooLargeError)) throw error;
+    if (!(error instanceof RecordTooLargeError || error instanceof CorruptArchiveError)) throw error;
     outcome.error = error.message;
   }
 
-  return outcome;
-}
-
-/** Feeds `source` to `consume` in slices, reading the next slice while the current one is consumed. */
-async function streamSlices(
-  source: ByteSource,
-  sliceBytes: number,
-  options: ReadOptions,
-  consume: (bytes: Uint8Array) => void,
-): Promise<void> {
-  const size = source.size;
-  let start = 0;
-  let end = Math.min(sliceBytes, size);
-  let next = size > 0 ? readSlice(source, start, end) : undefined;
-
-  while (next !== undefined) {
-    options.signal?.throwIfAborted();
-    const bytes = await next;
-    if (bytes.length !== end - start) {
-      throw new Error(
-        `Reading bytes ${start} to ${end} returned ${bytes.length} bytes, ` +
-          'so the file may have changed while it was read.',
-      );
-    }
-
-    next = undefined;
-    if (end < size) {
-      next = readSlice(source, end, Math.min(end + sliceBytes, size));
-      // An abort can leave this read unawaited, and its failure is then of no interest.
-      next.catch(() => undefined);
-    }
-
-    consume(bytes);
-    await options.onSlice?.(end);
-    start = end;
-    end = Math.min(start + sliceBytes, size);
+  // A JSON file's first wrapped value names its export (Graph page, Splunk lines, ...).
+  if (scanner?.containerFormat !== undefined) {
+    outcome.format = scanner.containerFormat;
   }
-}
+  if (reader.notRecordsMessage !== undefined) {
+    outcome.error ??= reader.notRecordsMessage;
+  }
 
-async function readSlice(source: ByteSource, start: number, end: number): Promise<Uint8Array> {
-  return new Uint8Array(await source.slice(start, end).arrayBuffer());
+  const fallback =
+    scanner === undefined
+      ? encodingFallbackNotice(transcoder.replacedBytes, 'bytes')
+      : encodingFallbackNotice(scanner.windows1252Records, 'records');
+  if (fallback !== undefined) {
+    outcome.notices = [fallback];
+  }
+  return outcome;
 }

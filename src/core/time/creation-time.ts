@@ -2,18 +2,14 @@
 // (`2024-02-01T16:07:34`) but they are UTC. ECMAScript reads a zone-less date-time as local time,
 // so this parser never hands the text to `Date`. It only calls `Date.UTC` on the parsed numbers.
 
+import { fractionSeconds, isValidDateTime, utcSeconds, zoneOffsetSeconds } from './calendar.ts';
+
 /**
  * `YYYY-MM-DDTHH:MM:SS`, then an optional fraction of 1 to 7 digits, an optional `Z` or offset
  * (`+03:00` or `+0300`), and optional trailing whitespace.
  */
 const CREATION_TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?(?:Z|([+-])(\d{2}):?(\d{2}))?\s*$/;
-
-const MILLISECONDS_PER_SECOND = 1000;
-
-/** `Date.UTC` maps years 0 to 99 onto 1900 to 1999, so such years are shifted by one 400-year cycle. */
-const GREGORIAN_CYCLE_YEARS = 400;
-const GREGORIAN_CYCLE_SECONDS = 146_097 * 86_400;
 
 /**
  * Parses a UAL `CreationTime` as UTC and returns Unix epoch seconds, or `NaN` when the text is not
@@ -37,42 +33,12 @@ export function parseCreationTime(text: string): number {
   const hour = Number(hourText);
   const minute = Number(minuteText);
   const second = Number(secondText);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return Number.NaN;
-  }
-  if (hour > 23 || minute > 59 || second > 59) {
+  if (!isValidDateTime(year, month, day, hour, minute, second)) {
     return Number.NaN;
   }
 
-  let offsetSeconds = 0;
-  if (sign !== undefined) {
-    const offsetHours = Number(offsetHourText);
-    const offsetMinutes = Number(offsetMinuteText);
-    if (offsetHours > 23 || offsetMinutes > 59) {
-      return Number.NaN;
-    }
-    offsetSeconds = (sign === '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
-  }
-
+  // A NaN offset (hours over 23) makes the result NaN.
+  const offsetSeconds = zoneOffsetSeconds(sign, offsetHourText, offsetMinuteText);
   const wholeSeconds = utcSeconds(year, month, day, hour, minute, second) - offsetSeconds;
-  const milliseconds = fractionText === undefined ? 0 : Number(fractionText.padEnd(3, '0').slice(0, 3));
-  return wholeSeconds + milliseconds / MILLISECONDS_PER_SECOND;
-}
-
-function utcSeconds(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
-  if (year < 100) {
-    const shifted = Date.UTC(year + GREGORIAN_CYCLE_YEARS, month - 1, day, hour, minute, second);
-    return shifted / MILLISECONDS_PER_SECOND - GREGORIAN_CYCLE_SECONDS;
-  }
-
-  return Date.UTC(year, month - 1, day, hour, minute, second) / MILLISECONDS_PER_SECOND;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const isLeapYear = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return isLeapYear ? 29 : 28;
-  }
-
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return wholeSeconds + fractionSeconds(fractionText);
 }

@@ -25,6 +25,8 @@ describe('AnalysisSession', () => {
       duplicatesRemoved: 0,
       skipped: [],
       notices: [],
+      firstRecordTime: Date.UTC(2024, 1, 1, 16, 0, 34) / 1000,
+      lastRecordTime: Date.UTC(2024, 1, 1, 16, 5, 34) / 1000,
     });
     expect(findings).toHaveLength(1);
     expect(findings[0]?.clientAppId).toBe(EWS_APP_ID);
@@ -178,14 +180,15 @@ describe('AnalysisSession empty reasons', () => {
     expect(summary.emptyReason).toBe('no-records');
   });
 
-  it('skips envelopes without audit-record keys', async () => {
+  it('skips hunting rows without audit-record keys', async () => {
     const session = new AnalysisSession();
     const graphPage = await corpusSource('samples/graph-runhuntingquery_docs-response.json');
     const report = await session.addFile(graphPage);
     const { summary } = session.detect();
 
     expect(report.recordsRead).toBe(0);
-    expect(report.skipped).toEqual([{ reason: 'not-a-record', count: 1, firstLines: [1] }]);
+    // The Defender results page contains two process events, and neither is an audit record.
+    expect(report.skipped).toEqual([{ reason: 'not-a-record', count: 2, firstLines: [1] }]);
     expect(summary.emptyReason).toBe('no-records');
   });
 

@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import { describe, expect, it } from 'vitest';
 
 import { analyzeSources } from '../../../src/core/analysis/analyze-sources.ts';
@@ -62,6 +64,29 @@ describe('analyzeSources', () => {
       ['detecting', 1, 5],
       ['done', 1, 5],
     ]);
+  });
+
+  it('reads a gzip file as one file and counts compressed bytes', async () => {
+    const records = sweepRecords(6);
+    const text = records.map((record) => JSON.stringify(record)).join('\n') + '\n';
+    const compressed = new Uint8Array(gzipSync(text));
+    const progress: AnalysisProgress[] = [];
+
+    const { result } = await analyzeSources([{ name: 'sweep.jsonl.gz', source: new Blob([compressed]) }], ESCU_DEFAULTS, {
+      sliceBytes: 64,
+      onProgress: (update) => void progress.push(update),
+    });
+    const reading = progress.filter((update) => update.phase === 'reading');
+
+    expect(result.findings).toHaveLength(1);
+    expect(result.summary.files.map(({ name, format, sizeBytes }) => ({ name, format, sizeBytes }))).toEqual([
+      { name: 'sweep.jsonl.gz', format: 'json-lines', sizeBytes: compressed.length },
+    ]);
+    // The decompressor reads compressed bytes ahead of the records it has released, so the record
+    // count of a reading update may lag. The 'detecting' update has the total.
+    expect(reading.at(-1)).toMatchObject({ bytesRead: compressed.length, totalBytes: compressed.length });
+    expect(progress.find((update) => update.phase === 'detecting')?.records).toBe(6);
+    expect(reading.every((update) => update.fileName === 'sweep.jsonl.gz')).toBe(true);
   });
 
   it('handles an empty file list', async () => {

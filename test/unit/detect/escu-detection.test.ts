@@ -24,6 +24,7 @@ describe('detectMailboxSweeps', () => {
       clientAppId: EWS_APP_ID,
       clientInfoString: EWS_CLIENT_INFO,
       srcIps: ['203.0.113.35'],
+      normalizedSrcIps: ['203.0.113.35'],
       uniqueMailboxes: 6,
       users: [1, 2, 3, 4, 5, 6].map((n) => `user${n}@example.onmicrosoft.com`),
       recordCount: 6,

@@ -1,8 +1,12 @@
 // Reads the shared corpus and checks the record counts of its manifest.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPlainObject } from '../../../src/core/read/unwrap-record.ts';
+import { JsonRecordScanner } from '../../../src/core/read/json-record-scanner.ts';
+import { isPlainObject, unwrapValue } from '../../../src/core/read/unwrap-record.ts';
+import type { UnwrapItem } from '../../../src/core/read/unwrap-record.ts';
 import type { InputFormat } from '../../../src/core/types.ts';
-import { openCorpusFile, readAll, readAtAllSliceSizes } from './read-test-helpers.ts';
+import { CORPUS_DIR, openCorpusFile, readAll, readAtAllSliceSizes } from './read-test-helpers.ts';
 
 interface CorpusCase {
   file: string;
@@ -174,5 +178,120 @@ describe('corpus totals', () => {
     // The manifest counts 77 records, 5 of them MailItemsAccessed, outside its expected/ folder.
     expect(all).toHaveLength(77);
     expect(all.filter((record) => record.Operation === 'MailItemsAccessed')).toHaveLength(5);
+  });
+});
+
+/** The records among `items`; fails on a skip or a not-records item, which the corpus records must not give. */
+function recordsOf(items: UnwrapItem[]): Record<string, unknown>[] {
+  return items.map((item) => {
+    if (!('record' in item)) throw new Error(`unexpected ${JSON.stringify(item)}`);
+    return item.record;
+  });
+}
+
+async function readCorpusJson(relativePath: string): Promise<Record<string, unknown>> {
+  const value: unknown = JSON.parse(await readFile(path.join(CORPUS_DIR, relativePath), 'utf8'));
+  if (!isPlainObject(value)) throw new Error(`${relativePath} is not a JSON object`);
+  return value;
+}
+
+describe('corpus Elastic events through unwrapValue', () => {
+  it.each(ELASTIC_WRAPPER_FILES)('%s gives the records the manifest counts', async (file, count) => {
+    const wrapper = await readCorpusJson(`elastic-o365-pipeline/${file}`);
+    const events = wrapper.events as unknown[];
+
+    // Each test event becomes the Elastic document it stands for: event.original plus o365.audit.
+    const documents = events.map((event) => {
+      if (!isPlainObject(event)) throw new Error('event is not an object');
+      const { o365audit, ...rest } = event;
+      return o365audit === undefined ? rest : { ...rest, o365: { audit: o365audit } };
+    });
+    const records = documents.flatMap((document) => recordsOf(unwrapValue(document)));
+
+    expect(records).toHaveLength(count);
+    expect(records).toEqual(unwrapElasticEvents(wrapper));
+  });
+});
+
+/** Elastic pipeline outputs: `{"expected":[ECS document...]}`, with the input file each repeats. */
+const ELASTIC_EXPECTED_FILES: [file: string, input: string, records: number][] = [
+  ['test-exchange-access-event.json-expected.json', 'test-exchange-access-event.json', 3],
+  ['test-exchange-item-edge-cases.json-expected.json', 'test-exchange-item-edge-cases.json', 2],
+  ['test-exchange-item-events.json-expected.json', 'test-exchange-item-events.json', 9],
+  ['test-ip-formats-events.json-expected.json', 'test-ip-formats-events.json', 15],
+];
+
+describe('corpus ECS documents', () => {
+  it.each(ELASTIC_EXPECTED_FILES)('%s repeats the records of %s', async (file, input, count) => {
+    const output = await readCorpusJson(`elastic-o365-pipeline/expected/${file}`);
+    const documents = output.expected as unknown[];
+    const items = documents.flatMap((document) => unwrapValue(document));
+
+    expect(recordsOf(items)).toHaveLength(count);
+    expect(recordsOf(items)).toEqual(unwrapElasticEvents(await readCorpusJson(`elastic-o365-pipeline/${input}`)));
+    expect(items.every((item) => 'shape' in item && item.shape === 'elastic-json')).toBe(true);
+  });
+
+  it('rebuilds the trimmed ECS sample without event.original', async () => {
+    const result = await readAtAllSliceSizes(await openCorpusFile('samples/elastic-o365-integration_ecs-document_exchange-aggregated.json'));
+
+    expect(result.skips).toEqual([]);
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0]?.record).toMatchObject({
+      Id: '88888888-4444-5555-6666-123456789012',
+      Operation: 'AttachmentAccess',
+      Workload: 'Exchange',
+      UserId: 'user@example.com',
+      CreationTime: '2025-09-29T01:01:01',
+      AppId: 'abcdabcd-1234-12ab-1a2b-ad1234567890',
+      ClientAppId: 'abcdabcd-1234-12ab-1a2b-ad1234567890',
+      ClientInfoString: 'Client=REST;Client=RESTSystem;;',
+      ClientIPAddress: '203.0.113.5',
+      Messages: [{ Id: 'AAAA...', MessageItems: [{ Id: 'AAAA...', SizeInBytes: 2379 }], Path: 'Messages' }],
+    });
+  });
+});
+
+describe('corpus Graph envelopes', () => {
+  it('unwraps each Graph shape of the sample', async () => {
+    const sample = await readCorpusJson('samples/graph-auditlogrecord_docs-shape_and_wire-shape.json');
+
+    expect(unwrapValue(sample.wire_shape_from_third_party_test)).toEqual([
+      {
+        record: {
+          '@odata.type': '#microsoft.graph.security.defaultAuditData',
+          RecordType: 2,
+          Workload: 'Exchange',
+          ResultStatus: 'Succeeded',
+          Operation: 'MailItemsAccessed',
+          UserId: 'alice@contoso.com',
+        },
+        context: { fallbackId: 'rec-abc-123', fallbackTime: '2026-07-16T09:15:00Z' },
+        shape: 'graph-json',
+      },
+    ]);
+    expect(recordsOf(unwrapValue(sample.list_page))).toEqual([{ '@odata.type': '#microsoft.graph.security.defaultAuditData' }]);
+    expect(recordsOf(unwrapValue(sample.docs_shape))).toHaveLength(1);
+  });
+
+  it('reads the hunting response results as values, not records', async () => {
+    const result = await readAtAllSliceSizes(await openCorpusFile('samples/graph-runhuntingquery_docs-response.json'));
+
+    // Process events: the analysis skips them as 'not-a-record' because they have no UAL keys.
+    expect(result.records.map((entry) => entry.record.FileName)).toEqual(['cmd.exe', 'cmd.exe']);
+    expect(result.records.every((entry) => entry.record.Operation === undefined)).toBe(true);
+  });
+});
+
+describe('corpus files without records', () => {
+  it('recognises the content listing', async () => {
+    const bytes = await readFile(path.join(CORPUS_DIR, 'samples/mgmt-api_docs_list-content_response_NOT-records.json.txt'));
+    const records: unknown[] = [];
+    const scanner = new JsonRecordScanner({ record: (record) => records.push(record), skip: () => undefined }, false);
+    scanner.push(new Uint8Array(bytes));
+    scanner.finish();
+
+    expect(records).toEqual([]);
+    expect(scanner.notRecordsMessage).toMatch(/content listing \(contentUri, contentId\)/);
   });
 });

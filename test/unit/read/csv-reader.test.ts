@@ -178,9 +178,9 @@ describe('CSV header variants', () => {
     'search-ual-csv', // RunspaceId,... (V3 module)
     'search-ual-csv', // RecordType,CreationDate,UserIds,...
     'search-ual-csv', // CreationDate,UserIds,RecordType,AuditData (Select-Object example)
-    'purview-csv', // id,createdDateTime,...,auditData (Graph CSV)
+    'graph-csv', // id,createdDateTime,...,auditData (Graph CSV)
     'unknown', // TimeStamp,User,Action,... (Get-Sessions: no AuditData)
-    'unknown', // CreationTime,Id,Operation,... (Sparrow: flattened)
+    'flattened-csv', // CreationTime,Id,Operation,... (Sparrow: the record's own keys as columns)
     'unknown', // "TimeGenerated [UTC]",... (Log Analytics)
   ];
 
@@ -191,15 +191,22 @@ describe('CSV header variants', () => {
 
     const found: InputFormat[] = [];
     for (const header of headers) {
-      // One data row with a record in the AuditData column, wherever that column is.
+      // One data row with a record in the AuditData column, wherever that column is, or with the
+      // record's Id in the Id column of a flattened layout.
       const cells = header.split(',');
-      const row = cells.map((cell) => (cell.toLowerCase() === 'auditdata' ? quoteCell('{"Id":"r1"}') : '')).join(',');
+      const hasAuditData = cells.some((cell) => cell.toLowerCase() === 'auditdata');
+      const row = cells
+        .map((cell) => {
+          if (cell.toLowerCase() === 'auditdata') return quoteCell('{"Id":"r1"}');
+          return !hasAuditData && cell === 'Id' ? 'r1' : '';
+        })
+        .join(',');
 
       const result = await readAtAllSliceSizes(blobOf(`${header}\r\n${row}\r\n`));
       found.push(result.outcome.format);
 
       if (result.outcome.format === 'unknown') {
-        expect(result.outcome.error, header).toMatch(/no AuditData column|not a CSV header with an AuditData column/);
+        expect(result.outcome.error, header).toMatch(/sessions summary|not a CSV header with an AuditData column/i);
         expect(result.records, header).toEqual([]);
       } else {
         expect(result.records, header).toEqual([{ line: 2, record: { Id: 'r1' } }]);

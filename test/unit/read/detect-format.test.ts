@@ -23,8 +23,8 @@ describe('unreadable files', () => {
   it.each([
     ['binary data', bytesOf('ab', [0, 1, 2], 'cd'), /binary \(it contains NUL bytes\)/],
     ['a ZIP archive', bytesOf([0x50, 0x4b, 0x03, 0x04], 'xl/workbook.xml'), /ZIP archive \(an Excel \.xlsx workbook is one\)/],
-    ['gzip data', bytesOf([0x1f, 0x8b, 0x08, 0x00]), /gzip-compressed/],
-    ['UTF-16 text', bytesOf([0xff, 0xfe], '[\0{\0'), /UTF-16 text, which is not supported yet/],
+    ['gzip data cut short', bytesOf([0x1f, 0x8b, 0x08, 0x00]), /gzip data is corrupt or cut short/],
+    ['a tar archive', bytesOf('a.csv', new Array<number>(252).fill(0), 'ustar', [0, 0x30, 0x30]), /tar archive/],
   ])('reports %s', async (_name, bytes, message) => {
     const result = await readAll(blobOf(bytes));
 
@@ -33,21 +33,25 @@ describe('unreadable files', () => {
     expect(result.records).toEqual([]);
   });
 
-  it('reports a CSV without AuditData', async () => {
+  it('explains a sessions summary CSV', async () => {
     // Microsoft-Extractor-Suite Get-Sessions output: no AppId, ClientAppId or ClientInfoString.
     const text = 'TimeStamp,User,Action,SessionId,ClientIP,MailAccessType,IsThrottled,OperationCount\r\n1,2,3,4,5,6,7,8\r\n';
 
     const result = await readAll(blobOf(text));
 
-    expect(result.outcome).toEqual({
-      format: 'unknown',
-      encoding: 'utf-8',
-      error:
-        'The file is not JSON, and its first line is not a CSV header with an AuditData column ' +
-        '(first line: "TimeStamp,User,Action,SessionId,ClientIP,MailAccessType,IsThrottled,OperationCount"). ' +
-        'Expected an Office 365 unified audit log export: a JSON array or JSON lines of audit records, ' +
-        'a Microsoft Purview audit search CSV, or Search-UnifiedAuditLog output saved with Export-Csv.',
-    });
+    expect(result.outcome.format).toBe('unknown');
+    expect(result.outcome.error).toMatch(/^This file is a Microsoft-Extractor-Suite sessions summary/);
+    expect(result.outcome.error).toContain('no AppId, ClientAppId or ClientInfoString');
+    expect(result.records).toEqual([]);
+  });
+
+  it('reports a CSV header it does not know', async () => {
+    const text = 'Date,Host,Bytes\r\n2024-05-06,host1,12\r\n';
+
+    const result = await readAll(blobOf(text));
+
+    expect(result.outcome.format).toBe('unknown');
+    expect(result.outcome.error).toContain('its first line is not a CSV header with an AuditData column (first line: "Date,Host,Bytes")');
   });
 
   it('reports a #TYPE line without a header', async () => {
