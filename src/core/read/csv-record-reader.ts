@@ -5,7 +5,7 @@ import type { InputFormat } from '../types.ts';
 import type { RecordSink } from './read-audit-file.ts';
 import { findAuditDataColumn, recognizeFlatCsvHeader } from './csv-header.ts';
 import { MAX_RECORD_SIZE, RecordTooLargeError } from './record-too-large-error.ts';
-import { unwrapValue } from './unwrap-record.ts';
+import { deliverUnwrapped } from './unwrap-record.ts';
 
 /** Text that PowerShell's Export-Csv writes in place of an array. Nothing of the array survives, so the cell counts as empty. */
 const POWERSHELL_ARRAY_PLACEHOLDER = 'System.Object[]';
@@ -152,16 +152,8 @@ export class CsvRecordReader {
       return;
     }
 
-    for (const item of unwrapValue(rowObject(header, cells))) {
-      if ('record' in item) {
-        this.sink.record(item.record, line, item.context);
-      } else if ('skip' in item) {
-        this.sink.skip(item.skip, line);
-      } else {
-        this.notRecordsMessage ??= item.notRecords;
-        this.sink.skip('not-a-record', line);
-      }
-    }
+    const delivered = deliverUnwrapped(rowObject(header, cells), this.sink, line);
+    this.notRecordsMessage ??= delivered.notRecords;
   }
 
   /**
@@ -199,7 +191,7 @@ function makeHeader(cells: string[], recordColumn: number): CsvHeader {
 }
 
 /**
- * Builds the object that `unwrapValue` reads from one data row: the record column (present even
+ * Builds the object that `deliverUnwrapped` unwraps from one data row: the record column (present even
  * when its cell is missing, so the row is skipped as 'missing-audit-data') and every other non-empty cell.
  */
 function rowObject(header: CsvHeader, cells: string[]): Record<string, unknown> {

@@ -7,7 +7,7 @@ import { ByteBuffer } from './byte-buffer.ts';
 import { RecordTextDecoder } from './decode/record-text-decoder.ts';
 import { MAX_RECORD_SIZE, RecordTooLargeError } from './record-too-large-error.ts';
 import type { InputFormat } from '../types.ts';
-import { unwrapValue } from './unwrap-record.ts';
+import { deliverUnwrapped } from './unwrap-record.ts';
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -325,16 +325,8 @@ export class JsonRecordScanner {
       this.carried.clear();
     }
 
-    for (const item of unwrapValue(value)) {
-      if ('record' in item) {
-        this.containerFormat ??= item.shape;
-        this.sink.record(item.record, line, item.context);
-      } else if ('skip' in item) {
-        this.sink.skip(item.skip, line);
-      } else {
-        this.notRecordsMessage ??= item.notRecords;
-        this.sink.skip('not-a-record', line);
-      }
-    }
+    const delivered = deliverUnwrapped(value, this.sink, line);
+    this.containerFormat ??= delivered.shape;
+    this.notRecordsMessage ??= delivered.notRecords;
   }
 }

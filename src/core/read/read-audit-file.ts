@@ -94,19 +94,26 @@ export async function readByteStream(
 
   const inflated = gunzipChunks(chunks);
   try {
-    const peeked = await peekHead(inflated);
-    const outcome = await readByteStream(peeked.head, peeked.chunks, sink);
-    if (peeked.error !== undefined && outcome.format === 'unknown') {
-      // The data broke off before the format could be recognised: the break is the problem to report.
-      outcome.error = peeked.error.message;
-    }
-    return outcome;
+    return await readDecompressed(inflated, sink);
   } catch (error) {
     if (!(error instanceof CorruptArchiveError)) throw error;
     return { format: 'unknown', encoding: 'utf-8', error: error.message };
   } finally {
     await inflated.return();
   }
+}
+
+/**
+ * Reads decompressed data (a gzip stream or a ZIP member) as a file of its own. When the data
+ * broke off before its format could be recognised, the break is the problem reported.
+ */
+export async function readDecompressed(data: AsyncIterable<Uint8Array>, sink: RecordSink): Promise<ReadOutcome> {
+  const peeked = await peekHead(data);
+  const outcome = await readByteStream(peeked.head, peeked.chunks, sink);
+  if (peeked.error !== undefined && outcome.format === 'unknown') {
+    outcome.error = peeked.error.message;
+  }
+  return outcome;
 }
 
 /** Returns a RangeError-checked slice size, DEFAULT_SLICE_BYTES when absent. */

@@ -1,5 +1,6 @@
 // Turns one parsed JSON value (or one CSV row as an object) into the UAL records it carries.
-import type { SkipReason } from '../types.ts';
+import type { InputFormat, SkipReason } from '../types.ts';
+import type { RecordSink } from './read-audit-file.ts';
 import { readAuditData as readRecordValue, unwrapAuditDataWrapper } from './shapes/audit-data-wrapper.ts';
 import { isElasticDocument, readSearchHits, unwrapElasticDocument } from './shapes/elastic-document.ts';
 import { rebuildFlatRecord } from './shapes/flattened-record.ts';
@@ -106,4 +107,30 @@ export function unwrapRecord(value: unknown): UnwrapResult {
   }
 
   return { record: value };
+}
+
+/** What delivering one value's items revealed about the file: its export shape, or that it holds no records. */
+export interface DeliveredShape {
+  shape?: InputFormat;
+  notRecords?: string;
+}
+
+/**
+ * Unwraps `value` and hands its records and skips to `sink`, all at `line`. A value that marks a
+ * file without audit records counts as a 'not-a-record' skip, and its message is returned.
+ */
+export function deliverUnwrapped(value: unknown, sink: RecordSink, line: number): DeliveredShape {
+  const delivered: DeliveredShape = {};
+  for (const item of unwrapValue(value)) {
+    if ('record' in item) {
+      delivered.shape ??= item.shape;
+      sink.record(item.record, line, item.context);
+    } else if ('skip' in item) {
+      sink.skip(item.skip, line);
+    } else {
+      delivered.notRecords ??= item.notRecords;
+      sink.skip('not-a-record', line);
+    }
+  }
+  return delivered;
 }

@@ -1,7 +1,7 @@
 // Reads every file in a ZIP archive as a file of its own, streaming each member's data.
 import type { ByteSource, NamedSource } from '../../types.ts';
 import type { ReadOutcome, RecordSink } from '../read-audit-file.ts';
-import { peekHead, readByteStream } from '../read-audit-file.ts';
+import { readDecompressed } from '../read-audit-file.ts';
 import { CorruptArchiveError } from './corrupt-archive-error.ts';
 import { inflateChunks } from './inflate-chunks.ts';
 import type { SliceOptions } from './source-chunks.ts';
@@ -97,12 +97,7 @@ async function readMember(source: ByteSource, entry: ZipEntry, sink: RecordSink,
     const dataOffset = await readDataOffset(source, entry);
     const raw = sourceChunks(source, dataOffset, dataOffset + entry.compressedSize, options);
     const data = entry.method === DEFLATED ? inflateChunks(raw, entry.path) : raw;
-    const peeked = await peekHead(checkSize(data, entry));
-    const outcome = await readByteStream(peeked.head, peeked.chunks, sink);
-    if (peeked.error !== undefined && outcome.format === 'unknown') {
-      outcome.error = peeked.error.message;
-    }
-    return outcome;
+    return await readDecompressed(checkSize(data, entry), sink);
   } catch (error) {
     if (!(error instanceof CorruptArchiveError)) throw error;
     return unreadable(error.message);
