@@ -36,9 +36,9 @@ function explain(reason: EmptyReason, summary: AnalysisSummary): { headline: str
             ? `No readable audit records were found: ${plural(summary.skippedTotal, 'record was', 'records were')} skipped, as the file report below explains.`
             : 'No audit records were found in the selected files.',
         details: html`<p>
-          Mailsweep reads unified audit log exports: the Purview audit search CSV, Search-UnifiedAuditLog output
-          saved with Export-Csv, and JSON from the Office 365 Management Activity API. The report of each file below
-          says which format was detected and what could not be read.
+          Mailsweep reads unified audit log exports: Purview and Search-UnifiedAuditLog CSVs, Management Activity
+          API JSON, collector output, and Graph, Sentinel, Defender, Splunk and Elastic exports of the same records.
+          The report of each file below says which format was detected and what could not be read.
         </p>`,
       };
 
@@ -103,6 +103,10 @@ export class EmptyResult extends LitElement {
         background: var(--ms-surface);
       }
 
+      .caveat {
+        font-weight: 600;
+      }
+
       .headline {
         margin: 0;
         font-weight: 600;
@@ -127,10 +131,18 @@ export class EmptyResult extends LitElement {
     }
 
     const { headline, details } = explain(summary.emptyReason, summary);
+    // Skipped records were never counted, so they could have changed any stage after 'no-records'.
+    const skippedCaveat =
+      summary.emptyReason !== 'no-records' && summary.skippedTotal > 0
+        ? html`<p class="caveat">
+            ${plural(summary.skippedTotal, 'record was', 'records were')} skipped and could change this result. The data
+            quality report says why and where.
+          </p>`
+        : nothing;
     return html`
       <div class="panel" data-reason=${summary.emptyReason}>
         <p class="headline">${headline}</p>
-        ${details}
+        ${details} ${skippedCaveat}
       </div>
     `;
   }

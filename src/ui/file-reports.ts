@@ -13,7 +13,7 @@ function describeLines(skip: SkipCount): string {
     return '';
   }
   const noun = skip.firstLines.length === 1 ? 'line' : 'lines';
-  const more = skip.count > skip.firstLines.length ? ', …' : '';
+  const more = skip.count > skip.firstLines.length ? ' and others' : '';
   const prefix = skip.count > skip.firstLines.length ? 'starting at ' : 'at ';
   return ` ${prefix}${noun} ${skip.firstLines.join(', ')}${more}`;
 }

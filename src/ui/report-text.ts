@@ -53,7 +53,7 @@ const SKIP_REASON_EXPLANATIONS: Record<SkipReason, string> = {
   'truncated-audit-data':
     'The AuditData cell is exactly 32,767 characters long and its JSON is cut off: Excel stores at most that many characters in a cell. Use the export as downloaded, not a copy saved by Excel.',
   'invalid-creation-time':
-    'A MailItemsAccessed record whose CreationTime is not a readable UTC time, so it cannot be placed in a time bin.',
+    'A MailItemsAccessed record with no readable time: its CreationTime is missing or not a UTC time, and the export gives no readable date for it either, so it cannot be placed in a time bin.',
 };
 
 export function formatLabel(format: InputFormat): string {

@@ -92,3 +92,18 @@ test('file that is not an export shows its error', async ({ page }) => {
   await expect(error).toContainText('Problem with this file:');
   await expect(error).toContainText('Expected an Office 365 unified audit log export');
 });
+
+test('below-threshold result warns about skipped records', async ({ page }) => {
+  // The real EWS read (below the threshold) followed by a JSON line cut short.
+  const source = resolve(CORPUS, 'samples/splunk-escu-datasource_example_log_mailitemsaccessed_ews-python.json');
+  const record = readFileSync(source, 'utf8').trim();
+  const path = join(scratchDirectory, 'one-read-and-a-broken-line.jsonl');
+  writeFileSync(path, `${record}\n${record.slice(0, 200)}\n`);
+
+  await openApp(page);
+  await analyzeFiles(page, path);
+
+  const panel = page.locator('mailsweep-empty-result .panel');
+  await expect(panel).toHaveAttribute('data-reason', 'below-threshold');
+  await expect(panel.locator('.caveat')).toHaveText(/1 record was skipped and could change this result\./);
+});

@@ -13,8 +13,9 @@ export const SNIFF_BYTES = 64 * 1024;
 const CSV_DELIMITERS = [',', ';', '\t', '|'];
 
 const EXPECTED_EXPORTS =
-  'Expected an Office 365 unified audit log export: a JSON array or JSON lines of audit records, ' +
-  'a Microsoft Purview audit search CSV, or Search-UnifiedAuditLog output saved with Export-Csv.';
+  'Expected an Office 365 unified audit log export: JSON or JSON lines of audit records (Management Activity API, ' +
+  'collectors, Graph, Splunk, Elastic, Log Analytics, Defender), or a CSV with the records in an AuditData, ' +
+  'RawEventData or _raw column or as columns of their own (Purview, Search-UnifiedAuditLog, Sentinel, Hawk).';
 
 export interface DetectedFormat {
   format: InputFormat;

@@ -7,6 +7,7 @@ import { rebuildFlatRecord } from './shapes/flattened-record.ts';
 import { profileKeys } from './shapes/key-profile.ts';
 import { describeNonRecordKeys } from './shapes/non-record-files.ts';
 import { isPlainObject } from './shapes/object-keys.ts';
+import { readRecordContext } from './shapes/record-context.ts';
 import { readResultSet } from './shapes/result-sets.ts';
 import { isSplunkExportLine, readSplunkResult } from './shapes/splunk-result.ts';
 import type { UnwrapItem } from './shapes/unwrap-item.ts';
@@ -80,8 +81,22 @@ function unwrapInto(value: unknown, items: UnwrapItem[], depth: number): void {
   } else if (profile.flatLayout !== undefined) {
     items.push(rebuildFlatRecord(value, profile.flatLayout));
   } else {
-    items.push({ record: value });
+    items.push(plainRecord(value));
   }
+}
+
+/**
+ * A record given as the object itself. Flattened CSVs and hand-made JSON can carry a wrapper date
+ * (`CreationDate`) beside the record's own keys, so a record without CreationTime takes its
+ * container facts from the same object.
+ */
+function plainRecord(value: Record<string, unknown>): UnwrapItem {
+  if (Object.hasOwn(value, 'CreationTime')) {
+    return { record: value };
+  }
+
+  const context = readRecordContext(value);
+  return context === undefined ? { record: value } : { record: value, context };
 }
 
 /**

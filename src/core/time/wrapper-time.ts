@@ -37,7 +37,7 @@ const DOTNET_DATE_PATTERN = /^\\?\/Date\((-?\d{1,15})(?:[+-]\d{4})?\)\\?\/$/;
  * `M/D/YYYY h:mm:ss AM` or `D/M/YYYY HH:mm:ss` (PowerShell's current culture), optionally with a
  * comma after the date, a fraction and no seconds (`2/25/2025, 9:19:25.391 AM`, Log Analytics).
  */
-const SLASH_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(?:\s*([AP]M))?$/i;
+const SLASH_PATTERN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(,?)\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(?:\s*([AP]M))?$/i;
 
 /** `DD.MM.YYYY HH:mm:ss` (de-DE and other cultures that put the day first with dots). */
 const DOTTED_PATTERN = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
@@ -80,13 +80,24 @@ function parseDotNetDate(text: string): WrapperTime | undefined {
   return fixed(Number(match[1]) / MILLISECONDS_PER_SECOND);
 }
 
+/**
+ * Tells whether a slash date has the en-US browser form `2/25/2025, 9:19:25.391 AM` that the Log
+ * Analytics and Sentinel portals write: a comma after the year and an upper-case AM or PM. Other
+ * English locales that put a comma there write the day first with a 24-hour clock (en-GB) or a
+ * lower-case `am` (en-AU, en-IN), so this form settles the order as month-first.
+ * NOTE: inferred from how ICU formats these locales, not from a portal setting seen in a real export.
+ */
+function isUsBrowserDate(comma: string | undefined, meridiem: string | undefined): boolean {
+  return comma === ',' && (meridiem === 'AM' || meridiem === 'PM');
+}
+
 function parseSlashDate(text: string): WrapperTime | undefined {
   const match = SLASH_PATTERN.exec(text);
   if (match === null) {
     return undefined;
   }
 
-  const [, firstText, secondText, yearText, hourText, minuteText, secondsText, fraction, meridiem] = match;
+  const [, firstText, secondText, yearText, comma, hourText, minuteText, secondsText, fraction, meridiem] = match;
   const first = Number(firstText);
   const second = Number(secondText);
   const year = Number(yearText);
@@ -102,7 +113,7 @@ function parseSlashDate(text: string): WrapperTime | undefined {
   if (Number.isNaN(monthFirst)) {
     return { order: 'day-first', seconds: dayFirst };
   }
-  if (Number.isNaN(dayFirst)) {
+  if (Number.isNaN(dayFirst) || isUsBrowserDate(comma, meridiem)) {
     return { order: 'month-first', seconds: monthFirst };
   }
   if (first === second) {

@@ -181,6 +181,25 @@ describe('AnalysisSession container times', () => {
     expect(us.firstRecordTime).toBe(utc(2025, 3, 12, 7, 31));
   });
 
+  it('times a flattened CSV from its CreationDate column', async () => {
+    // A hand-made export whose columns are the record's own keys plus a day-first CreationDate.
+    const columns = ['CreationDate', 'Operation', 'Workload', 'Id', 'UserId', 'AppId', 'ClientAppId', 'ClientInfoString', 'ClientIPAddress'];
+    const rows = sweepRecords(6).map((record, index) => {
+      const row: Record<string, unknown> = { ...record, CreationDate: `13/02/2024 16:0${index + 1}:34` };
+      return columns.map((column) => quoted(typeof row[column] === 'string' ? row[column] : '')).join(',');
+    });
+    const text = [columns.map(quoted).join(','), ...rows].join('\r\n') + '\r\n';
+    const session = new AnalysisSession();
+    const report = await session.addFile({ name: 'flattened.csv', source: new Blob([text]) });
+    const { findings } = session.detect();
+
+    expect(report.format).toBe('flattened-csv');
+    expect(report.skipped).toEqual([]);
+    expect(noticeCodes(report)).toEqual(['fallback-time']);
+    expect(findings.map((finding) => finding.binStart)).toEqual([utc(2024, 2, 13, 16)]);
+    expect(findings[0]?.uniqueMailboxes).toBe(6);
+  });
+
   it('skips a MailItemsAccessed record without any readable time', async () => {
     const session = new AnalysisSession();
     const report = await session.addFile(searchUalCsv('bad-dates.csv', untimedRows(['31/31/2025 7:31:00', 'yesterday'])));

@@ -88,6 +88,16 @@ describe('parseWrapperTime slash dates', () => {
     expect(parseWrapperTime('2/25/2025, 9:19:25.391 AM')).toEqual({ order: 'month-first', seconds: utc(2025, 2, 25, 9, 19, 25, 391) });
   });
 
+  it('reads the US portal form as month-first even when both orders fit', () => {
+    expect(parseWrapperTime('2/3/2024, 4:07:12.000 PM')).toEqual({ order: 'month-first', seconds: utc(2024, 2, 3, 16, 7, 12) });
+  });
+
+  it('keeps day-first browser forms ambiguous', () => {
+    expect(parseWrapperTime('2/3/2024, 16:07:12')?.order).toBe('ambiguous');
+    expect(parseWrapperTime('2/3/2024, 4:07:12 pm')?.order).toBe('ambiguous');
+    expect(parseWrapperTime('2/3/2024 4:07:12 PM')?.order).toBe('ambiguous');
+  });
+
   it('reads 12 AM as midnight and 12 PM as noon', () => {
     expect(parseWrapperTime('1/13/2024 12:00:01 AM')).toEqual({ order: 'month-first', seconds: utc(2024, 1, 13, 0, 0, 1) });
     expect(parseWrapperTime('1/13/2024 12:00:01 PM')).toEqual({ order: 'month-first', seconds: utc(2024, 1, 13, 12, 0, 1) });

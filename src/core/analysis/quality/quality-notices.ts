@@ -86,7 +86,7 @@ export function fallbackTimeNotice(fileName: string, count: number): FileNotice 
       `${formatCount(count, 'record', 'records')} in ${fileName} ${count === 1 ? 'has' : 'have'} no CreationTime, so ` +
       `${count === 1 ? 'its time was' : 'their times were'} read from the export's own date column ` +
       '(such as CreationDate or TimeGenerated), as UTC unless the date carries an offset. ' +
-      'If those times look shifted, export the whole AuditData record, which holds CreationTime.',
+      'If those times look shifted and the source can export the whole AuditData record, use that: it holds CreationTime.',
   };
 }
 
@@ -112,8 +112,8 @@ export function dayMonthNotice(fileName: string, facts: DayMonthNoticeFacts): Fi
   return {
     code: 'day-month-ambiguous',
     message:
-      `${cause} Records dated in the first 12 days of a month may be placed in the wrong month. Export the whole AuditData record, whose ` +
-      'CreationTime is unambiguous, or re-export from a computer with US regional settings.',
+      `${cause} Records dated in the first 12 days of a month may be placed in the wrong month. Where the source can export the whole ` +
+      'AuditData record, its CreationTime is unambiguous; otherwise re-export with US regional settings.',
   };
 }
 
