@@ -1,7 +1,7 @@
 // A dropped folder is read recursively. Chromium offers no way to put a real directory into a
-// synthetic drop, so the test gives the dropped item a directory entry tree of its own, built with
-// the same FileSystemEntry interface (isFile, isDirectory, file(), createReader().readEntries())
-// that Chromium hands the page for a real folder.
+// synthetic drop. So the test gives the dropped item a directory entry tree of its own, with the
+// FileSystemEntry interface that Chromium hands the page for a real folder: isFile, isDirectory,
+// file() and createReader().readEntries().
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

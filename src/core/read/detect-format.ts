@@ -145,7 +145,7 @@ function classifyHeaderLine(line: string, typeLine: boolean, encoding: TextEncod
   }
 
   // Without a record column, the header may name the record's own fields (flattened exports) or
-  // belong to a file that holds no audit records at all.
+  // belong to a file that contains no audit records at all.
   for (const delimiter of CSV_DELIMITERS) {
     const cells = Papa.parse<string[]>(line, { delimiter, newline: '\n' }).data[0] ?? [];
     const flat = recognizeFlatCsvHeader(cells);

@@ -86,8 +86,8 @@ function unwrapInto(value: unknown, items: UnwrapItem[], depth: number): void {
 }
 
 /**
- * A record given as the object itself. Flattened CSVs and hand-made JSON can carry a wrapper date
- * (`CreationDate`) beside the record's own keys, so a record without CreationTime takes its
+ * Wraps a record given as the object itself. Flattened CSVs and hand-made JSON can carry a wrapper
+ * date (`CreationDate`) beside the record's own keys, so a record without CreationTime takes its
  * container facts from the same object.
  */
 function plainRecord(value: Record<string, unknown>): UnwrapItem {
@@ -124,7 +124,7 @@ export function unwrapRecord(value: unknown): UnwrapResult {
   return { record: value };
 }
 
-/** What delivering one value's items revealed about the file: its export shape, or that it holds no records. */
+/** Facts that delivering one value revealed about the file: its export shape, or that it contains no records. */
 export interface DeliveredShape {
   shape?: InputFormat;
   notRecords?: string;
