@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { parseCreationTime } from '../../../src/core/time/creation-time.ts';
+import { restoreTimeZoneAfterEach } from './time-zone.ts';
 
 /** 2024-02-01T16:07:34Z, the CreationTime of the real EWS sample record. */
 const SAMPLE_SECONDS = Date.UTC(2024, 1, 1, 16, 7, 34) / 1000;
 
 describe('parseCreationTime', () => {
-  const originalTimeZone = process.env.TZ;
-
-  afterEach(() => {
-    if (originalTimeZone === undefined) {
-      delete process.env.TZ;
-    } else {
-      process.env.TZ = originalTimeZone;
-    }
-  });
+  restoreTimeZoneAfterEach();
 
   it('reads a zone-less time as UTC', () => {
     expect(parseCreationTime('2024-02-01T16:07:34')).toBe(SAMPLE_SECONDS);

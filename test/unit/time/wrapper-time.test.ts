@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DayMonthEvidence } from '../../../src/core/time/day-month-order.ts';
 import { parseWrapperTime, resolveWrapperTime } from '../../../src/core/time/wrapper-time.ts';
 import type { WrapperTime } from '../../../src/core/time/wrapper-time.ts';
+import { restoreTimeZoneAfterEach } from './time-zone.ts';
 
 function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): number {
   return Date.UTC(year, month - 1, day, hour, minute, second, millisecond) / 1000;
@@ -125,15 +126,7 @@ describe('parseWrapperTime slash dates', () => {
 });
 
 describe('parseWrapperTime and the host time zone', () => {
-  const originalTimeZone = process.env.TZ;
-
-  afterEach(() => {
-    if (originalTimeZone === undefined) {
-      delete process.env.TZ;
-    } else {
-      process.env.TZ = originalTimeZone;
-    }
-  });
+  restoreTimeZoneAfterEach();
 
   it('gives UTC results under TZ=Asia/Kathmandu', () => {
     process.env.TZ = 'Asia/Kathmandu';
