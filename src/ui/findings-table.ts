@@ -29,7 +29,7 @@ const COLUMNS: readonly ColumnDefinition[] = [
   { column: 'lastEventTime', label: 'Last event', numeric: false },
 ];
 
-/** Renders an ISO time that may wrap between date and time of day, which keeps the table narrow. */
+/** Renders an ISO time with a break point after the T, which the `.time` style hides in this table. */
 function renderTime(epochSeconds: number) {
   const [date = '', timeOfDay = ''] = formatUtcTime(epochSeconds).split('T');
   return html`<span class="nowrap">${date}T</span><wbr /><span class="nowrap">${timeOfDay}</span>`;
@@ -45,7 +45,7 @@ function renderId(id: string) {
   return html`<span class="nowrap">${id.slice(0, 19)}</span><wbr /><span class="nowrap">${id.slice(19)}</span>`;
 }
 
-/** Renders a header label that may wrap after an inner underscore, as in `unique_mailboxes`. */
+/** Renders a header label with a break point after an inner underscore, which the header style hides. */
 function renderLabel(label: string) {
   const breakAt = label.indexOf('_', 1);
   if (breakAt < 0) {
@@ -136,6 +136,18 @@ export class FindingsTable extends LitElement {
         text-align: left;
       }
 
+      /*
+       * Header labels stay on one line, so unique_mailboxes does not split at the <wbr> that
+       * renderLabel puts after its underscore. This sets the minimum width of each column.
+       */
+      th button > span:first-child {
+        white-space: nowrap;
+      }
+
+      th button > span:first-child wbr {
+        display: none;
+      }
+
       th button:focus-visible {
         outline-offset: -3px;
       }
@@ -178,6 +190,19 @@ export class FindingsTable extends LitElement {
         font-size: 0.82rem;
       }
 
+      /*
+       * A time reads as one token, so it never breaks between date and time of day. Chromium breaks
+       * at a <wbr> even under nowrap, so the one that renderTime puts after the T is hidden here.
+       */
+      .time {
+        white-space: nowrap;
+        word-break: keep-all;
+      }
+
+      .time wbr {
+        display: none;
+      }
+
       .nowrap {
         white-space: nowrap;
       }
@@ -186,12 +211,16 @@ export class FindingsTable extends LitElement {
         overflow-wrap: anywhere;
       }
 
+      /*
+       * A client string breaks at its spaces. break-word, unlike anywhere, keeps each token's full
+       * width in the column's minimum, so "Client=RESTSystem;;" widens the column instead of splitting.
+       */
       .client-info {
         font-family: var(--ms-font-mono);
         font-size: 0.82rem;
-        min-width: 10rem;
+        min-width: 12rem;
         max-width: 22rem;
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
 
       .more {

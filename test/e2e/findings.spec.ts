@@ -26,10 +26,10 @@ test('planted export shows the expected findings', async ({ page }) => {
 });
 
 test('file report names the detected format', async ({ page }) => {
-  const report = page.locator('mailsweep-file-reports article');
+  const report = page.locator('mailsweep-file-reports [data-file]');
   await expect(report).toHaveCount(1);
-  await expect(report.locator('h3')).toHaveText('planted.purview.csv');
-  await expect(report).toContainText('Purview audit search CSV');
+  await expect(report.locator('.file-name')).toHaveText('planted.purview.csv');
+  await expect(report.locator('[data-fact="format"]')).toHaveText('Purview audit search CSV');
 });
 
 test('sorting by unique_mailboxes in both directions', async ({ page }) => {

@@ -34,7 +34,8 @@ test('notices of the incomplete export are shown as warnings', async ({ page }) 
   await expect(notices.nth(1)).toContainText('226,494 results');
   await expect(auReport.locator('.time-range')).toHaveText('2025-12-03T07:31:34Z to 2025-12-03T07:31:34Z');
 
-  const plantedReport = page.locator('mailsweep-file-reports article[data-file="planted.purview.csv"]');
+  // The planted export reads cleanly, so it is a row of the compact table, not a card.
+  const plantedReport = page.locator('mailsweep-file-reports tr[data-file="planted.purview.csv"]');
   await expect(plantedReport.locator('.time-range')).toHaveText(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z to \d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
 });
 
