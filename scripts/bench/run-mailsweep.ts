@@ -1,0 +1,31 @@
+// Child process: runs Mailsweep's core on one file through analyzeSources, the call the worker
+// makes, with the file opened by fs.openAsBlob, and prints an EngineRunOutput as JSON.
+//
+// Usage: tsx scripts/bench/run-mailsweep.ts FILE
+
+import { openAsBlob } from 'node:fs';
+import path from 'node:path';
+
+import { analyzeSources } from '../../src/core/analysis/analyze-sources.ts';
+import type { EngineRunOutput } from './escu-rows.ts';
+
+const [filePath] = process.argv.slice(2);
+if (filePath === undefined) {
+  throw new Error('Usage: run-mailsweep.ts FILE');
+}
+
+const started = performance.now();
+const source = await openAsBlob(filePath);
+const { result } = await analyzeSources([{ name: path.basename(filePath), source }]);
+const workSeconds = (performance.now() - started) / 1000;
+
+const rows = result.findings.map((finding) => ({
+  binStart: finding.binStart,
+  clientAppId: finding.clientAppId,
+  clientInfoString: finding.clientInfoString,
+  srcIps: finding.srcIps,
+  uniqueMailboxes: finding.uniqueMailboxes,
+  users: finding.users,
+}));
+const output: EngineRunOutput = { workSeconds, peakRssBytes: process.resourceUsage().maxRSS * 1024, rows };
+console.log(JSON.stringify(output));
