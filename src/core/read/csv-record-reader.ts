@@ -18,6 +18,9 @@ interface CsvHeader {
   notRecords?: string;
 }
 
+
+/** Length above which a cell cannot be a column name; audit records in JSON are longer. */
+const MAX_HEADER_CELL_TEXT = 256;
 /** Step result of PapaParse's low-level `Parser`: one row, and the offset where it ends. */
 interface ParserStep {
   data: string[][];
@@ -138,7 +141,7 @@ export class CsvRecordReader {
       return;
     }
 
-    if (this.readHeader(cells)) {
+    if (this.mayBeHeader(cells) && this.readHeader(cells)) {
       return;
     }
 
@@ -154,6 +157,20 @@ export class CsvRecordReader {
 
     const delivered = deliverUnwrapped(rowObject(header, cells), this.sink, line);
     this.notRecordsMessage ??= delivered.notRecords;
+  }
+
+  /**
+   * Tells whether `cells` could be a header row. A row whose cell under the current record column
+   * is longer than any column name is data, so the header checks (which normalise every short
+   * cell) are skipped for almost every row of an AuditData export. A short record cell still gets
+   * the full check, which is slower but equally correct.
+   */
+  private mayBeHeader(cells: readonly string[]): boolean {
+    const recordColumn = this.header?.recordColumn ?? -1;
+    if (recordColumn < 0) {
+      return true;
+    }
+    return (cells[recordColumn]?.length ?? 0) <= MAX_HEADER_CELL_TEXT;
   }
 
   /**
