@@ -68,10 +68,10 @@ export type TextEncoding =
   | 'utf-16be-bom'
   | 'windows-1252';
 
-/** Why a record (or what looked like one) could not be analysed. */
+/** Reason a record, or what looked like one, could not be analysed. */
 export type SkipReason =
   | 'invalid-json' // the record text is not valid JSON
-  | 'not-a-record' // valid JSON, but not an object that holds a UAL record
+  | 'not-a-record' // valid JSON, but not an object that contains a UAL record
   | 'invalid-audit-data' // a CSV AuditData cell that is not a JSON object
   | 'missing-audit-data' // a CSV row without an AuditData cell
   | 'truncated-record' // the file ends inside a record
@@ -88,23 +88,23 @@ export interface SkipCount {
 
 /** Kinds of data-quality notice about one file. */
 export type FileNoticeCode =
-  | 'not-audit-records' // the file holds something else (a content listing, a sessions summary, detection output)
+  | 'not-audit-records' // the file contains something else (a content listing, a sessions summary, detection output)
   | 'missing-fields' // a field the detection needs is absent from every record of the file
   | 'capped-export' // the row count equals a known export cap (50,000, 5,000 or 100)
-  | 'result-count-exceeds-rows' // ResultCount says the search had more results than the file holds
+  | 'result-count-exceeds-rows' // ResultCount reports more search results than the file contains
   | 'audit-data-truncated' // AuditData cells cut at 32,767 characters
   | 'encoding-fallback' // bytes that are not valid UTF-8 were read as Windows-1252
   | 'fallback-time' // records without CreationTime were timed from a wrapper date
   | 'day-month-ambiguous' // wrapper dates whose day/month order the file does not settle
   | 'time-gap'; // a long stretch with no records inside the covered time range
 
-/** A data-quality observation about one file, with a message that says what it means and what to do. */
+/** A data-quality observation about one file, with a message that explains its meaning and the next step. */
 export interface FileNotice {
   code: FileNoticeCode;
   message: string;
 }
 
-/** What was read from one dropped file, or from one member of a dropped archive. */
+/** Report of one dropped file, or of one member of a dropped archive. */
 export interface FileReport {
   /** File name; for an archive member, the archive's name, then `/`, then the member's path. */
   name: string;
@@ -127,7 +127,7 @@ export interface FileReport {
   error?: string;
 }
 
-/** Why an analysis found nothing, from the earliest filter that removed everything. */
+/** Reason an analysis found nothing: the earliest filter that removed everything. */
 export type EmptyReason =
   | 'no-records' // no readable audit records at all
   | 'no-mail-items-accessed' // records, but none with Workload Exchange and Operation MailItemsAccessed

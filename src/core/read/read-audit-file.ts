@@ -11,13 +11,13 @@ import { SNIFF_BYTES, detectFormat } from './detect-format.ts';
 import { JsonRecordScanner } from './json-record-scanner.ts';
 import { RecordTooLargeError } from './record-too-large-error.ts';
 
-/** What the container around a record says about it, for use where the record itself is silent. */
+/** Facts from the container around a record, for use where the record itself lacks them. */
 export interface RecordContext {
   /** Id from the container when it has one: Purview RecordId, PowerShell Identity, Sentinel OfficeId, Graph id. Never Defender's ReportId. */
   fallbackId?: string;
   /** Raw time text from the container (CreationDate, TimeGenerated, createdDateTime, Splunk _time, @timestamp), for a record without CreationTime. */
   fallbackTime?: string;
-  /** Search-UnifiedAuditLog's ResultCount column: how many results the search said it had. */
+  /** Search-UnifiedAuditLog's ResultCount column: the number of results the search reported. */
   resultCount?: number;
 }
 
