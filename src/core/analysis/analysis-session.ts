@@ -64,7 +64,7 @@ export class AnalysisSession {
 
     const [report] = reports;
     if (report === undefined || reports.length > 1) {
-      throw new Error(`"${file.name}" holds ${reports.length} files; read it with addInput.`);
+      throw new Error(`"${file.name}" is an archive of ${reports.length} files, so addFile cannot return one report. Read it with addInput.`);
     }
     return report;
   }

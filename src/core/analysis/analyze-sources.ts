@@ -22,7 +22,7 @@ export interface AnalyzeOutcome {
 
 /**
  * Reads every file in order into a new session and runs the detection. Compressed files and the
- * members of ZIP archives are read as files of their own, with one report each; progress names
+ * members of ZIP archives are read as files of their own, with one report each. Progress names
  * the member being read and counts bytes of the dropped files. Throws a RangeError for
  * invalid parameters before reading anything, and rejects with the signal's reason when aborted.
  */

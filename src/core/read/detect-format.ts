@@ -84,7 +84,7 @@ function describeBinary(head: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** A tar header carries `ustar` at offset 257. */
+/** Tells whether `head` starts a tar archive, whose header has `ustar` at offset 257. */
 function isTarArchive(head: Uint8Array): boolean {
   const magic = [0x75, 0x73, 0x74, 0x61, 0x72];
   return magic.every((byte, index) => head[257 + index] === byte);

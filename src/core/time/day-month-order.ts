@@ -9,9 +9,9 @@ export type DayMonthOrder = 'day-first' | 'month-first';
 /** The order an ambiguous slash date is read in, and how sure that is. */
 export interface DayMonthDecision {
   order: DayMonthOrder;
-  /** True when the file holds dates of one order only. */
+  /** True when the file contains dates of one order only. */
   settled: boolean;
-  /** True when the file holds dates that can only be day-first and dates that can only be month-first. */
+  /** True when the file contains both dates that can only be day-first and dates that can only be month-first. */
   conflicting: boolean;
 }
 

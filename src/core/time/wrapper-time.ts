@@ -9,7 +9,7 @@ import { fractionSeconds, isValidDateTime, utcSeconds, zoneOffsetSeconds } from 
 /**
  * A wrapper date as read from its text. A slash date such as `3/12/2025` reads differently as
  * month-first (en-US) and day-first (en-AU, en-GB), and only the other dates of the file can
- * settle which. `order` says what the text itself settles:
+ * settle which. `order` records what the text itself settles:
  * - 'fixed': the form has one reading (ISO, `/Date(ms)/`, `DD.MM.YYYY`, or day and month equal);
  * - 'day-first' or 'month-first': a slash date whose first or second number is over 12;
  * - 'ambiguous': a slash date that is valid both ways, with both readings.
@@ -44,7 +44,7 @@ const DOTTED_PATTERN = /^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2}):(\d{2})(?::
 
 const MILLISECONDS_PER_SECOND = 1000;
 
-/** Parses a wrapper date, or returns undefined when the text is none of the known forms or names an impossible time. */
+/** Parses a wrapper date, or returns undefined when the text matches no known form or names an impossible time. */
 export function parseWrapperTime(text: string): WrapperTime | undefined {
   const trimmed = text.trim();
   return parseIso(trimmed) ?? parseDotNetDate(trimmed) ?? parseSlashDate(trimmed) ?? parseDottedDate(trimmed);

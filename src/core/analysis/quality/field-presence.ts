@@ -1,4 +1,4 @@
-// Which detection fields occur anywhere in one file. An Export-Csv of parsed AuditData takes its
+// Presence of each detection field anywhere in one file. An Export-Csv of parsed AuditData takes its
 // columns from the first record, so a field can be missing from a whole file, and the detection
 // then finds nothing without saying why. Two bit masks per file, whatever its size.
 

@@ -1,6 +1,6 @@
 // Index rows timed from an ambiguous slash date (`3/4/2025`), kept until the end of their file
-// settles the day/month order. A row is indexed at once with its month-first time; this keeps its
-// day-first time beside it, 12 bytes a row, and rewrites the row if the file turns out day-first.
+// settles the day/month order. A row is indexed at once with its month-first time. Its day-first
+// time is kept here, 12 bytes a row, and written to the row if the file turns out day-first.
 
 import type { MailboxAccessIndex } from '../../index/mailbox-access-index.ts';
 

@@ -3,9 +3,9 @@ import { Inflate } from 'fflate';
 import { CorruptArchiveError } from './corrupt-archive-error.ts';
 
 /**
- * Compressed bytes handed to the decompressor at a time. Its output for one push is held in
- * memory at once, and DEFLATE expands by at most about 1,032 times, so this bounds a push's
- * output to about 64 MiB even for a crafted member (text audit logs expand about 10 to 20 times).
+ * Compressed bytes handed to the decompressor at a time. The output of one push is in memory at
+ * once. DEFLATE expands by at most about 1,032 times, so a push yields at most about 64 MiB even
+ * for a crafted member. Text audit logs expand about 10 to 20 times.
  */
 const INFLATE_INPUT_BYTES = 64 * 1024;
 

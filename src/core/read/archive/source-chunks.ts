@@ -7,8 +7,8 @@ export interface SliceOptions {
   /** Checked before each slice; abort throws signal.reason. */
   signal?: AbortSignal;
   /**
-   * Called after the consumer has taken a slice and asks for the next one, with the end offset of
-   * that slice in the source; awaited if it returns a promise.
+   * Called when the consumer requests the next slice, with the end offset of the slice it took.
+   * Awaited if it returns a promise.
    */
   onSlice?: (bytesRead: number) => void | Promise<void>;
 }

@@ -162,7 +162,7 @@ function parseCentralDirectory(directory: Uint8Array, entryCount: number): ZipEn
 
 /**
  * Replaces the sizes and offset marked 0xFFFFFFFF with the 64-bit values of the ZIP64 extra
- * field, which holds only the marked ones, in this order.
+ * field, which contains only the marked ones, in this order.
  */
 function readZip64Extra(
   view: DataView,
@@ -189,7 +189,7 @@ function readZip64Extra(
 }
 
 /**
- * Decodes a member name: UTF-8 when the archive says so or when the bytes are valid UTF-8
+ * Decodes a member name: UTF-8 when the archive flags it or when the bytes are valid UTF-8
  * (many tools write UTF-8 without setting the flag), otherwise Windows-1252.
  * NOTE: the ZIP default is IBM code page 437, which TextDecoder lacks; the two differ only in
  * the characters above 0x7F, so such names may show some characters wrongly.

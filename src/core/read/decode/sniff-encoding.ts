@@ -5,10 +5,10 @@ import type { TextEncoding } from '../../types.ts';
 const UTF16_SNIFF_BYTES = 1024;
 
 /**
- * Returns the encoding of a file whose first bytes are `head`: a byte order mark decides first;
- * then NUL bytes in every odd (little-endian) or every even (big-endian) position mark UTF-16,
- * because audit exports are mostly ASCII; then UTF-8 when `head` is valid UTF-8, else
- * Windows-1252. Returns undefined for bytes that are none of these (NUL bytes without the UTF-16
+ * Returns the encoding of a file whose first bytes are `head`. A byte order mark decides first.
+ * Next, NUL bytes in every odd (little-endian) or every even (big-endian) position mark UTF-16,
+ * because audit exports are mostly ASCII. Otherwise the file is UTF-8 when `head` is valid UTF-8,
+ * else Windows-1252. Returns undefined for bytes that are none of these (NUL bytes without the UTF-16
  * pattern). `isWholeFile` is true when `head` is the entire file, so a character cut at its end
  * is invalid rather than continued in the next bytes.
  */
@@ -24,7 +24,7 @@ export function sniffEncoding(head: Uint8Array, isWholeFile: boolean): TextEncod
   return isValidUtf8(head, isWholeFile) ? 'utf-8' : 'windows-1252';
 }
 
-/** The WHATWG label of an encoding (TextDecoder's, except that Windows-1252 has its own decoder here). */
+/** Returns the WHATWG label of an encoding for TextDecoder; Windows-1252 is decoded by its own table here, not by this label. */
 export function decoderLabel(encoding: TextEncoding): string {
   if (encoding === 'utf-16le' || encoding === 'utf-16le-bom') return 'utf-16le';
   if (encoding === 'utf-16be' || encoding === 'utf-16be-bom') return 'utf-16be';
@@ -48,9 +48,9 @@ function sniffUtf16(head: Uint8Array): TextEncoding | undefined {
     if (head[2 * unit + 1] === 0) oddNuls++;
   }
 
-  const mostUnits = Math.ceil(units * 0.9);
-  if (oddNuls >= mostUnits && evenNuls === 0) return 'utf-16le';
-  if (evenNuls >= mostUnits && oddNuls === 0) return 'utf-16be';
+  const minNulUnits = Math.ceil(units * 0.9);
+  if (oddNuls >= minNulUnits && evenNuls === 0) return 'utf-16le';
+  if (evenNuls >= minNulUnits && oddNuls === 0) return 'utf-16be';
   return undefined;
 }
 

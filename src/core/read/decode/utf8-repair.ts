@@ -1,5 +1,5 @@
 // Makes a UTF-8 byte stream valid by reading each byte that is not part of a valid UTF-8
-// sequence as Windows-1252: the usual cause is a Windows-1252 file whose first bytes happened to
+// sequence as Windows-1252. The usual cause is a Windows-1252 file whose first bytes happened to
 // be ASCII, or a file joined from parts in both encodings.
 import { ByteBuffer } from '../byte-buffer.ts';
 import { windows1252ToUtf8 } from './windows-1252.ts';
@@ -16,19 +16,19 @@ export class Utf8Repair {
   replacedBytes = 0;
 
   /** The start of a sequence cut by the end of the previous chunk (at most 3 bytes). */
-  private held = new Uint8Array(0);
+  private cutSequence = new Uint8Array(0);
 
   /** Returns `bytes` as valid UTF-8, without the start of a sequence that continues in the next chunk. */
   push(bytes: Uint8Array): Uint8Array {
-    const input = this.held.length === 0 ? bytes : concat(this.held, bytes);
-    this.held = new Uint8Array(0);
+    const input = this.cutSequence.length === 0 ? bytes : concat(this.cutSequence, bytes);
+    this.cutSequence = new Uint8Array(0);
     return this.repair(input, false);
   }
 
   /** Returns what is still held back, which can only be the invalid start of a cut sequence. */
   finish(): Uint8Array {
-    const input = this.held;
-    this.held = new Uint8Array(0);
+    const input = this.cutSequence;
+    this.cutSequence = new Uint8Array(0);
     return this.repair(input, true);
   }
 
@@ -50,7 +50,7 @@ export class Utf8Repair {
         continue;
       }
       if (length === CUT_SEQUENCE && !isEnd) {
-        this.held = input.slice(i);
+        this.cutSequence = input.slice(i);
         break;
       }
 

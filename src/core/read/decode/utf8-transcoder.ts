@@ -7,8 +7,8 @@ import { decodeWindows1252 } from './windows-1252.ts';
 
 /**
  * Streaming conversion to UTF-8. A character or UTF-16 surrogate pair cut by a chunk border is
- * completed by the next chunk. UTF-16 input loses its leading byte order mark; a UTF-8 one is
- * passed on (the readers skip it), and so is a mark in the middle of the file.
+ * completed by the next chunk. UTF-16 input loses its leading byte order mark. A UTF-8 mark, and
+ * a mark in the middle of the file, are passed on because the readers skip them.
  */
 export class Utf8Transcoder {
   private readonly isWindows1252: boolean;
