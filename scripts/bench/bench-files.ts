@@ -8,8 +8,8 @@ import { writeLargeExportTwins, type LargeExportTwinSummary } from '../../test/f
 import type { BenchFileFormat } from './duckdb-detection-sql.ts';
 
 export const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../..');
-const BENCH_DATA_DIR = path.join(REPOSITORY_ROOT, 'bench-data');
-const CORPUS_DIR = path.resolve(REPOSITORY_ROOT, '../shared/corpus');
+export const BENCH_DATA_DIR = path.join(REPOSITORY_ROOT, 'bench-data');
+export const CORPUS_DIR = path.resolve(REPOSITORY_ROOT, '../shared/corpus');
 
 export interface BenchFile {
   path: string;

@@ -5,7 +5,7 @@
 //   npm run bench                  500,000-record files (generated on first use, a few minutes)
 //   npm run bench -- --quick       about 20,000 records, for checking the harness itself
 //   options: --runs N (per engine and file, default 3), --rebuild (run vite build first),
-//            --no-browser (skip the Chromium part)
+//            --no-browser (skip the Chromium part), --memory (only the 2 GB and 5 GB memory checks)
 
 import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -15,6 +15,7 @@ import { ensureBenchData, FULL_DATA_SET, QUICK_DATA_SET, type BenchFile } from '
 import { ensureBuiltApp, runBrowser } from './browser-runs.ts';
 import { runEngine, type Engine, type EngineRun } from './child-runs.ts';
 import { describeFirstDifference } from './escu-rows.ts';
+import { runMemoryChecks } from './memory-runs.ts';
 import { formatMebibytes, formatSeconds, spreadOf } from './statistics.ts';
 
 interface BenchOptions {
@@ -22,6 +23,7 @@ interface BenchOptions {
   runs: number;
   rebuild: boolean;
   browser: boolean;
+  memory: boolean;
 }
 
 /** Targets the report compares the ratios with. A missed target does not fail the run. */
@@ -29,7 +31,7 @@ const MAX_CORE_TO_DUCKDB = 1.0;
 const MAX_BROWSER_TO_NODE = 1.5;
 
 function parseOptions(argv: readonly string[]): BenchOptions {
-  const known = new Set(['--quick', '--runs', '--rebuild', '--no-browser']);
+  const known = new Set(['--quick', '--runs', '--rebuild', '--no-browser', '--memory']);
   const runsIndex = argv.indexOf('--runs');
   const runsText = runsIndex >= 0 ? argv[runsIndex + 1] : '3';
   const runs = Number(runsText);
@@ -38,9 +40,15 @@ function parseOptions(argv: readonly string[]): BenchOptions {
   }
   const unknown = argv.filter((argument, index) => !known.has(argument) && (runsIndex < 0 || index !== runsIndex + 1));
   if (unknown.length > 0) {
-    throw new Error(`Unknown argument ${unknown.join(' ')}. Options: --quick, --runs N, --rebuild, --no-browser.`);
+    throw new Error(`Unknown argument ${unknown.join(' ')}. Options: --quick, --runs N, --rebuild, --no-browser, --memory.`);
   }
-  return { quick: argv.includes('--quick'), runs, rebuild: argv.includes('--rebuild'), browser: !argv.includes('--no-browser') };
+  return {
+    quick: argv.includes('--quick'),
+    runs,
+    rebuild: argv.includes('--rebuild'),
+    browser: !argv.includes('--no-browser'),
+    memory: argv.includes('--memory'),
+  };
 }
 
 /** Prints the load averages, because other work sharing the cores widens the spread of the figures. */
@@ -127,6 +135,14 @@ async function benchFile(file: BenchFile, options: BenchOptions): Promise<boolea
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.memory) {
+    ensureBuiltApp(options.rebuild);
+    reportLoad('at start');
+    const completed = await runMemoryChecks();
+    reportLoad('at end');
+    if (!completed) process.exitCode = 1;
+    return;
+  }
   const dataSet = options.quick ? QUICK_DATA_SET : FULL_DATA_SET;
 
   const generated = await ensureBenchData(dataSet);

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { InputFormat } from '../types.ts';
 import type { RecordSink } from './read-audit-file.ts';
 import { findAuditDataColumn, recognizeFlatCsvHeader } from './csv-header.ts';
+import { splitSimpleRow } from './csv-simple-row.ts';
 import { MAX_RECORD_SIZE, RecordTooLargeError } from './record-too-large-error.ts';
 import { deliverUnwrapped } from './unwrap-record.ts';
 
@@ -18,6 +19,8 @@ interface CsvHeader {
   notRecords?: string;
 }
 
+
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /** Length above which a cell cannot be a column name; audit records in JSON are longer. */
 const MAX_HEADER_CELL_TEXT = 256;
@@ -37,10 +40,20 @@ interface ParserStep {
  * the same.
  */
 export class CsvRecordReader {
-  private readonly sink: RecordSink;
+  /** Receives the records; finish() swaps it for one that names a cut last row. */
+  private sink: RecordSink;
   private readonly maxRowLength: number;
-  private readonly decoder = new TextDecoder('utf-8');
-  private readonly parser: Papa.Parser;
+  /** Whether rows go through `splitSimpleRow` before PapaParse. */
+  private readonly splitsSimpleRows: boolean;
+  /** Character code of the one-character delimiter. */
+  private readonly delimiter: number;
+  /** True until the first non-empty piece of text arrives. */
+  private atStart = true;
+  /** Replaced after each abort, because an aborted PapaParse parser stops every later parse at once. */
+  private parser: Papa.Parser;
+  private readonly delimiterText: string;
+  /** Set when a row swallowed the lines after it and parsing must start again at `rowStart`. */
+  private resyncing = false;
 
   /** The incomplete last row of the text parsed so far, and the 1-based line it starts on. */
   private pending = '';
@@ -59,11 +72,22 @@ export class CsvRecordReader {
   /** Set when a header shows that the file contains no audit records. The message names the file kind and the export to use. */
   notRecordsMessage: string | undefined;
 
-  constructor(sink: RecordSink, delimiter: string, maxRowLength: number = MAX_RECORD_SIZE) {
+  /**
+   * `simpleRows: false` sends every row through PapaParse, for tests that compare the two paths;
+   * results are the same either way.
+   */
+  constructor(sink: RecordSink, delimiter: string, maxRowLength: number = MAX_RECORD_SIZE, { simpleRows = true } = {}) {
     this.sink = sink;
+    this.splitsSimpleRows = simpleRows;
+    this.delimiter = delimiter.charCodeAt(0);
     this.maxRowLength = maxRowLength;
-    this.parser = new Papa.Parser({
-      delimiter,
+    this.delimiterText = delimiter;
+    this.parser = this.createParser();
+  }
+
+  private createParser(): Papa.Parser {
+    return new Papa.Parser({
+      delimiter: this.delimiterText,
       newline: '\n',
       quoteChar: '"',
       step: (step: unknown) => {
@@ -72,9 +96,16 @@ export class CsvRecordReader {
     });
   }
 
-  /** Decodes and parses the next slice of the file. A character split across slices waits for its remaining bytes. */
-  push(bytes: Uint8Array): void {
-    const text = this.decoder.decode(bytes, { stream: true });
+  /**
+   * Parses the next piece of the file's text. A byte order mark at the very start is dropped; one
+   * later in the file (concatenated exports) stays and is handled where a header is expected.
+   */
+  push(piece: string): void {
+    let text = piece;
+    if (this.atStart && text.length > 0) {
+      this.atStart = false;
+      if (text.startsWith(BYTE_ORDER_MARK)) text = text.slice(1);
+    }
 
     // A piece without a line break cannot complete a row, so it only joins the pending text.
     // Parsing it anyway would parse the pending row again for every small slice.
@@ -89,9 +120,29 @@ export class CsvRecordReader {
     this.parseText(text, false);
   }
 
-  /** Parses what is left, including a last row without a line break. */
+  /**
+   * Parses what is left, including a last row without a line break. Such a row whose record cell is
+   * not valid JSON was cut off with the file, so it is skipped as 'truncated-record'.
+   */
   finish(): void {
-    this.parseText(this.decoder.decode(), true);
+    const sink = this.sink;
+    // A file that ends in CR lost only the LF of its CRLF, so its last row is whole.
+    if (this.pending.trim() !== '' && !this.pending.endsWith('\r')) {
+      this.sink = {
+        record: (record, line, context) => {
+          sink.record(record, line, context);
+        },
+        skip: (reason, line) => {
+          sink.skip(reason === 'invalid-audit-data' ? 'truncated-record' : reason, line);
+        },
+      };
+    }
+
+    try {
+      this.parseText('', true);
+    } finally {
+      this.sink = sink;
+    }
   }
 
   private parseText(text: string, isLast: boolean): void {
@@ -99,8 +150,19 @@ export class CsvRecordReader {
     this.rowStart = 0;
     this.rowLine = this.pendingLine;
 
-    // With ignoreLastRow set, the parser stops before a row that may continue in the next piece.
-    this.parser.parse(this.input, 0, !isLast);
+    for (;;) {
+      if (this.splitsSimpleRows) this.splitSimpleRows(isLast);
+
+      // PapaParse reads from the first row the fast splitter left. With ignoreLastRow set, it stops
+      // before a row that may continue in the next piece.
+      if (this.rowStart < this.input.length) {
+        this.parser.parse(this.rowStart === 0 ? this.input : this.input.slice(this.rowStart), this.rowStart, !isLast);
+      }
+      if (!this.resyncing) break;
+
+      this.resyncing = false;
+      this.parser = this.createParser();
+    }
 
     this.pending = isLast ? '' : this.input.slice(this.rowStart);
     this.pendingLine = this.rowLine;
@@ -111,17 +173,71 @@ export class CsvRecordReader {
     }
   }
 
+  /** Reads rows with `splitSimpleRow` from `rowStart` until it declines one. */
+  private splitSimpleRows(isLast: boolean): void {
+    const input = this.input;
+    for (;;) {
+      const row = splitSimpleRow(input, this.rowStart, this.delimiter, isLast);
+      if (row === undefined) return;
+
+      const rowStart = this.rowStart;
+      const line = this.rowLine;
+      this.rowLine += row.lineFeeds;
+      this.rowStart = row.end;
+      if (this.resyncAfterSwallowedLines(row.cells, rowStart, line)) continue;
+
+      this.readRow(row.cells, line);
+      if (row.end >= input.length) return;
+    }
+  }
+
   private takeRow(step: ParserStep): void {
     const cells = step.data[0];
+    const rowStart = this.rowStart;
     const rowEnd = step.meta.cursor;
     const line = this.rowLine;
 
-    this.rowLine += countLineFeeds(this.input, this.rowStart, rowEnd);
+    this.rowLine += countLineFeeds(this.input, rowStart, rowEnd);
     this.rowStart = rowEnd;
 
-    if (cells !== undefined) {
-      this.readRow(cells, line);
+    if (cells === undefined) {
+      return;
     }
+    if (this.resyncAfterSwallowedLines(cells, rowStart, line)) {
+      this.resyncing = true;
+      this.parser.abort();
+      return;
+    }
+    this.readRow(cells, line);
+  }
+
+  /**
+   * Skips the first line of a row that swallowed the lines after it, and moves `rowStart` to its
+   * second line, where reading starts again. Returns false, changing nothing, for any other row.
+   * Both splitters call it, so they read such a file the same way.
+   */
+  private resyncAfterSwallowedLines(cells: readonly string[], rowStart: number, line: number): boolean {
+    if (!this.swallowedNextLines(cells)) return false;
+
+    this.sink.skip('invalid-audit-data', line);
+    this.rowStart = this.input.indexOf('\n', rowStart) + 1;
+    this.rowLine = line + 1;
+    return true;
+  }
+
+  /**
+   * Tells whether a quote that was never closed made one row of several lines: the row has more
+   * cells than the header, and its record cell spans a line break without ending like a JSON
+   * object. An export writes every row with the header's cells, and a record that spans lines
+   * (pretty-printed JSON) still ends with its closing brace.
+   */
+  private swallowedNextLines(cells: readonly string[]): boolean {
+    const header = this.header;
+    if (header === undefined || header.recordColumn < 0 || cells.length <= header.names.length) {
+      return false;
+    }
+    const recordCell = cells[header.recordColumn] ?? '';
+    return recordCell.includes('\n') && !recordCell.trimEnd().endsWith('}');
   }
 
   private readRow(cells: string[], line: number): void {

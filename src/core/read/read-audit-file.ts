@@ -185,17 +185,24 @@ async function readText(head: StreamHead, chunks: AsyncIterable<Uint8Array>, sin
   }
 
   const isJson = detected.format === 'json' || detected.format === 'json-lines';
-  const scanner = isJson ? new JsonRecordScanner(sink, detected.format === 'json-lines') : undefined;
-  const reader = scanner ?? new CsvRecordReader(sink, detected.delimiter);
-  // The JSON scanner falls back to Windows-1252 per record; the CSV reader gets repaired UTF-8.
+  const reader = isJson ? new JsonRecordScanner(sink, detected.format === 'json-lines') : new CsvRecordReader(sink, detected.delimiter);
+  const scanner = reader instanceof JsonRecordScanner ? reader : undefined;
+  // The JSON scanner falls back to Windows-1252 per record; the CSV reader gets repaired UTF-8 text.
   const transcoder = new Utf8Transcoder(detected.encoding, scanner === undefined);
   const outcome: ReadOutcome = { format: detected.format, encoding: detected.encoding };
 
   try {
-    for await (const bytes of chunks) {
-      reader.push(transcoder.push(bytes));
+    if (reader instanceof CsvRecordReader) {
+      for await (const bytes of chunks) {
+        reader.push(transcoder.pushText(bytes));
+      }
+      reader.push(transcoder.finishText());
+    } else {
+      for await (const bytes of chunks) {
+        reader.push(transcoder.push(bytes));
+      }
+      reader.push(transcoder.finish());
     }
-    reader.push(transcoder.finish());
     reader.finish();
   } catch (error) {
     if (!(error instanceof RecordTooLargeError || error instanceof CorruptArchiveError)) throw error;

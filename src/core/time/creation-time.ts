@@ -20,6 +20,11 @@ const CREATION_TIME_PATTERN =
  * record across a bin boundary.
  */
 export function parseCreationTime(text: string): number {
+  return parseCommonForm(text) ?? parseCreationTimeByPattern(text);
+}
+
+/** Parses any accepted form with the pattern; `parseCreationTime` falls back to it, and tests compare the two. */
+export function parseCreationTimeByPattern(text: string): number {
   const match = CREATION_TIME_PATTERN.exec(text);
   if (match === null) {
     return Number.NaN;
@@ -41,4 +46,56 @@ export function parseCreationTime(text: string): number {
   const offsetSeconds = zoneOffsetSeconds(sign, offsetHourText, offsetMinuteText);
   const wholeSeconds = utcSeconds(year, month, day, hour, minute, second) - offsetSeconds;
   return wholeSeconds + fractionSeconds(fractionText);
+}
+
+const DIGIT_0 = 0x30;
+
+/** The date part of the latest common-form time, and its midnight in epoch seconds (NaN for an impossible date). */
+let cachedDate = '';
+let cachedMidnight = Number.NaN;
+
+/**
+ * Parses the form nearly every record uses, `YYYY-MM-DDTHH:MM:SS` with an optional `Z`, without
+ * a regular expression, reusing the midnight of the previous record's date: records of one file
+ * are mostly in time order. Returns undefined for any other form, so the pattern decides.
+ */
+function parseCommonForm(text: string): number | undefined {
+  const length = text.length;
+  if (length !== 19 && !(length === 20 && text.charCodeAt(19) === 0x5a)) return undefined;
+  if (
+    text.charCodeAt(4) !== 0x2d ||
+    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(10) !== 0x54 ||
+    text.charCodeAt(13) !== 0x3a ||
+    text.charCodeAt(16) !== 0x3a
+  ) {
+    return undefined;
+  }
+
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if (hour < 0 || minute < 0 || second < 0) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+
+  const date = text.slice(0, 10);
+  if (date !== cachedDate) {
+    const century = twoDigits(text, 0);
+    const yearOfCentury = twoDigits(text, 2);
+    const month = twoDigits(text, 5);
+    const day = twoDigits(text, 8);
+    if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0) return undefined;
+    const year = century * 100 + yearOfCentury;
+    cachedMidnight = isValidDateTime(year, month, day, 0, 0, 0) ? utcSeconds(year, month, day, 0, 0, 0) : Number.NaN;
+    cachedDate = date;
+  }
+  return cachedMidnight + hour * 3600 + minute * 60 + second;
+}
+
+/** Value of the two ASCII digits at `offset`, or a negative number when either is not a digit. */
+function twoDigits(text: string, offset: number): number {
+  const tens = text.charCodeAt(offset) - DIGIT_0;
+  const ones = text.charCodeAt(offset + 1) - DIGIT_0;
+  if (tens < 0 || tens > 9 || ones < 0 || ones > 9) return -1;
+  return tens * 10 + ones;
 }

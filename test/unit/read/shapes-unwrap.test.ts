@@ -154,7 +154,7 @@ describe('AuditData cut by Excel', () => {
   ])('a cut cell of %i characters is %s', (length, reason) => {
     const { sink, collected } = collector();
     const reader = new CsvRecordReader(sink, ',');
-    reader.push(new TextEncoder().encode(header + rowWithAuditData(length)));
+    reader.push(header + rowWithAuditData(length));
     reader.finish();
 
     expect(collected.records).toEqual([]);
@@ -171,7 +171,7 @@ describe('CSV record context', () => {
     ].join('\r\n');
     const contexts: unknown[] = [];
     const reader = new CsvRecordReader({ record: (_record, _line, context) => contexts.push(context), skip: () => undefined }, ',');
-    reader.push(new TextEncoder().encode(text));
+    reader.push(text);
     reader.finish();
 
     expect(contexts).toEqual([{ fallbackTime: '3/12/2025 7:31:34 AM', resultCount: 5000, fallbackId: 'id-7' }]);
@@ -192,7 +192,7 @@ describe('flattened CSV headers', () => {
     ].join('\r\n');
     const { sink, collected } = collector();
     const reader = new CsvRecordReader(sink, ',');
-    reader.push(new TextEncoder().encode(text));
+    reader.push(text);
     reader.finish();
 
     expect(reader.flatFormat).toBe('flattened-csv');

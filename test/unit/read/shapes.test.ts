@@ -94,9 +94,11 @@ async function readCsv(file: string, delimiter: string, sliceBytes: number | und
   const delivered: Delivered = { records: [], skips: [], shape: undefined, notRecords: undefined };
   const reader = new CsvRecordReader(collectingSink(delivered), delimiter);
   const step = sliceBytes ?? bytes.length;
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for (let start = 0; start < bytes.length; start += step) {
-    reader.push(bytes.subarray(start, start + step));
+    reader.push(decoder.decode(bytes.subarray(start, start + step), { stream: true }));
   }
+  reader.push(decoder.decode());
   reader.finish();
   delivered.shape = reader.flatFormat;
   delivered.notRecords = reader.notRecordsMessage;

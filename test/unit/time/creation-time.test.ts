@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { parseCreationTime } from '../../../src/core/time/creation-time.ts';
+import { parseCreationTime, parseCreationTimeByPattern } from '../../../src/core/time/creation-time.ts';
 import { restoreTimeZoneAfterEach } from './time-zone.ts';
 
 /** 2024-02-01T16:07:34Z, the CreationTime of the real EWS sample record. */
@@ -67,5 +68,32 @@ describe('parseCreationTime', () => {
     expected.setUTCFullYear(50, 0, 1);
 
     expect(parseCreationTime('0050-01-01T00:00:00')).toBe(expected.getTime() / 1000);
+  });
+});
+
+describe('parseCreationTime without its pattern for the common form', () => {
+  const digit = fc.constantFrom(...'0123456789'.split(''));
+  const almostDigit = fc.oneof({ weight: 20, arbitrary: digit }, { weight: 1, arbitrary: fc.constantFrom('a', ' ', '-', ':', '/') });
+  const field = (count: number) => fc.array(almostDigit, { minLength: count, maxLength: count }).map((chars) => chars.join(''));
+  const separator = (expected: string) => fc.oneof({ weight: 20, arbitrary: fc.constant(expected) }, { weight: 1, arbitrary: fc.constantFrom('/', ' ', 'x') });
+  const commonForm = fc
+    .tuple(field(4), separator('-'), field(2), separator('-'), field(2), separator('T'), field(2), separator(':'), field(2), separator(':'), field(2))
+    .chain((parts) => fc.constantFrom('', 'Z', 'z', '.5', '+01:00', ' ').map((suffix) => parts.join('') + suffix));
+
+  it('agrees with the pattern on near-common forms', () => {
+    fc.assert(
+      fc.property(fc.array(commonForm, { minLength: 1, maxLength: 5 }), (texts) => {
+        for (const text of texts) {
+          expect(Object.is(parseCreationTime(text), parseCreationTimeByPattern(text)), text).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('checks each date despite the cached midnight', () => {
+    expect(parseCreationTime('2023-03-01T00:00:00')).toBe(1_677_628_800);
+    expect(parseCreationTime('2024-02-29T23:59:59Z')).toBe(1_709_251_199);
+    expect(parseCreationTime('2023-02-29T00:00:00')).toBeNaN();
   });
 });

@@ -14,6 +14,8 @@ export class Utf8Transcoder {
   private readonly isWindows1252: boolean;
   private readonly decoder: TextDecoder | undefined;
   private readonly encoder = new TextEncoder();
+  /** Decoder of UTF-8 input that is passed on unrepaired, for `pushText`. */
+  private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly repair: Utf8Repair | undefined;
 
   /**
@@ -43,6 +45,34 @@ export class Utf8Transcoder {
       return this.encoder.encode(this.decoder.decode(bytes, { stream: true }));
     }
     return this.repair === undefined ? bytes : this.repair.push(bytes);
+  }
+
+  /**
+   * Returns the next chunk as text, for readers that work on strings. Same result as decoding
+   * `push`'s UTF-8 output, without encoding to UTF-8 and decoding again.
+   */
+  pushText(bytes: Uint8Array): string {
+    if (this.isWindows1252) {
+      return decodeWindows1252(bytes);
+    }
+    if (this.decoder !== undefined) {
+      return this.decoder.decode(bytes, { stream: true });
+    }
+    if (this.repair !== undefined) {
+      return this.repair.pushText(bytes);
+    }
+    return this.utf8.decode(bytes, { stream: true });
+  }
+
+  /** Returns `finish` as text. */
+  finishText(): string {
+    if (this.decoder !== undefined) {
+      return this.decoder.decode();
+    }
+    if (this.repair !== undefined) {
+      return this.repair.finishText();
+    }
+    return this.isWindows1252 ? '' : this.utf8.decode();
   }
 
   /** Returns what a cut character at the end of the input leaves over. */

@@ -1,6 +1,6 @@
 // One pass over an object's keys that finds which shapes it may be. A plain UAL record (the common
-// case, millions per file) then costs one cheap scan of its keys: a key is lower-cased and
-// compared only when its length and first letter match a name of interest.
+// case, millions per file) then costs one cached lookup per key: a key name is lower-cased and
+// compared only the first time it is seen, and only when its length and first letter match a name of interest.
 import { RECORD_KEYS } from './audit-data-wrapper.ts';
 import type { FlatLayout } from './flattened-record.ts';
 
@@ -40,59 +40,86 @@ export interface KeyProfile {
   lowerCaseKeys: Set<string> | undefined;
 }
 
+/** Bits of what one key name hints at, cached per name by `keyHints`. */
+const SPLUNK_HINT = 1;
+const HAWK_HINT = 2;
+const ELASTIC_HINT = 4;
+const SENTINEL_HINT = 8;
+const NON_RECORD_HINT = 16;
+/** Bits from 5 up: the RECORD_KEYS rank of a record-carrying key, plus one (0 for other keys). */
+const RECORD_RANK_SHIFT = 5;
+
+/**
+ * Hints per key name seen so far. Records of one export repeat a few dozen key names, so each is
+ * examined once. The cache stops growing at MAX_CACHED_KEYS names, so a file of random keys only
+ * costs the uncached work.
+ */
+const hintsByKey = new Map<string, number>();
+const MAX_CACHED_KEYS = 10_000;
+
 /** Scans the keys of `object` once for the names that mark each wrapper shape. */
 export function profileKeys(object: Record<string, unknown>): KeyProfile {
   const keys = Object.keys(object);
   let recordKey: string | undefined;
   let recordKeyRank: number = RECORD_KEYS.length;
-  let isSentinel = false;
-  let isHawk = false;
-  let isSplunk = false;
-  let mayBeElastic = false;
-  let mayBeNonRecord = false;
+  let hints = 0;
 
   for (const key of keys) {
-    if (key.includes('{}')) isSplunk = true;
-    if (key.includes('_') && HAWK_FLATTENED_KEY.test(key)) isHawk = true;
-    if (key === 'o365' || key.startsWith(ELASTIC_AUDIT_PREFIX)) mayBeElastic = true;
+    let keyHintBits = hintsByKey.get(key);
+    if (keyHintBits === undefined) {
+      keyHintBits = examineKey(key);
+      if (hintsByKey.size < MAX_CACHED_KEYS) hintsByKey.set(key, keyHintBits);
+    }
+    hints |= keyHintBits;
 
-    const candidates = CANDIDATES.get(keySignature(key));
-    if (candidates === undefined) continue;
-
-    const lower = key.toLowerCase();
-    for (const [name, role] of candidates) {
-      if (lower !== name) continue;
-      if (role === 'record') {
-        const rank = (RECORD_KEYS as readonly string[]).indexOf(name);
-        if (rank < recordKeyRank) {
-          recordKeyRank = rank;
-          recordKey = key;
-        }
-      } else if (role === 'sentinel') {
-        isSentinel = true;
-      } else if (role === 'splunk') {
-        isSplunk = true;
-      } else {
-        mayBeNonRecord = true;
-      }
+    const rank = (keyHintBits >>> RECORD_RANK_SHIFT) - 1;
+    if (rank >= 0 && rank < recordKeyRank) {
+      recordKeyRank = rank;
+      recordKey = key;
     }
   }
 
   let flatLayout: FlatLayout | undefined;
-  if (isSentinel) {
+  if (hints & SENTINEL_HINT) {
     flatLayout = 'sentinel';
-  } else if (isHawk) {
+  } else if (hints & HAWK_HINT) {
     flatLayout = 'hawk-simple';
-  } else if (isSplunk) {
+  } else if (hints & SPLUNK_HINT) {
     flatLayout = 'splunk';
   }
 
   return {
     recordKey,
     flatLayout,
-    mayBeElastic,
-    lowerCaseKeys: mayBeNonRecord ? new Set(keys.map((key) => key.toLowerCase())) : undefined,
+    mayBeElastic: (hints & ELASTIC_HINT) !== 0,
+    lowerCaseKeys: hints & NON_RECORD_HINT ? new Set(keys.map((key) => key.toLowerCase())) : undefined,
   };
+}
+
+/** Works out the hint bits of one key name. */
+function examineKey(key: string): number {
+  let hints = 0;
+  if (key.includes('{}')) hints |= SPLUNK_HINT;
+  if (key.includes('_') && HAWK_FLATTENED_KEY.test(key)) hints |= HAWK_HINT;
+  if (key === 'o365' || key.startsWith(ELASTIC_AUDIT_PREFIX)) hints |= ELASTIC_HINT;
+
+  const candidates = CANDIDATES.get(keySignature(key));
+  if (candidates === undefined) return hints;
+
+  const lower = key.toLowerCase();
+  for (const [name, role] of candidates) {
+    if (lower !== name) continue;
+    if (role === 'record') {
+      hints |= ((RECORD_KEYS as readonly string[]).indexOf(name) + 1) << RECORD_RANK_SHIFT;
+    } else if (role === 'sentinel') {
+      hints |= SENTINEL_HINT;
+    } else if (role === 'splunk') {
+      hints |= SPLUNK_HINT;
+    } else {
+      hints |= NON_RECORD_HINT;
+    }
+  }
+  return hints;
 }
 
 /** Length and lower-cased first UTF-16 code unit of `key`, as one number. */
