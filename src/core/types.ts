@@ -1,6 +1,8 @@
 // Shapes shared by the core, the worker adapter and (through the worker API) the UI.
 // Everything here is plain data that survives structured cloning.
 
+import type { DetectionSettings } from './detect/detection-settings.ts';
+
 /** Parameters of the "O365 Multiple Mailboxes Accessed via API" search. */
 export interface DetectionParams {
   /** Bin length in seconds; ESCU's `bucket span=10m` is 600. Bins are aligned to the Unix epoch. */
@@ -27,13 +29,25 @@ export interface Finding {
   normalizedSrcIps: string[];
   /** Number of distinct `users`; exported as `unique_mailboxes`. */
   uniqueMailboxes: number;
-  /** Distinct UserId strings, case-sensitive, sorted by UTF-16 code unit; exported as `user`. */
+  /**
+   * Distinct UserId strings, case-sensitive, sorted by UTF-16 code unit; exported as `user`. With
+   * other settings, the counted identity (MailboxOwnerUPN), in lower case when case is folded.
+   */
   users: string[];
   /** Records that fell into this group (after de-duplication). */
   recordCount: number;
   /** CreationTime of the earliest and latest record in the group, Unix epoch seconds. */
   firstEventTime: number;
   lastEventTime: number;
+  /** Set on a group at the threshold or one below it, listed only when near misses are requested. */
+  nearMiss?: true;
+  /**
+   * Sliding-window mode only: end (exclusive, epoch seconds) of the last window over the
+   * threshold; `binStart` is then the start of the first one. Fixed bins end at binStart + span.
+   */
+  windowEnd?: number;
+  /** Sliding-window mode only: largest mailbox count of a single window of the span. */
+  peakMailboxes?: number;
 }
 
 /** Container shapes recognised from file content, never from the file name. */
@@ -125,6 +139,11 @@ export interface FileReport {
   lastRecordTime?: number;
   /** A problem with the whole file (empty, not an audit-log export), with what to do about it. */
   error?: string;
+  /**
+   * SHA-256 of the dropped file's bytes as read, 64 lower-case hex digits. Every member of one
+   * archive carries the archive's hash. Absent when the file was not hashed.
+   */
+  sha256?: string;
 }
 
 /** Reason an analysis found nothing: the earliest filter that removed everything. */
@@ -154,7 +173,8 @@ export interface AnalysisSummary {
   /** Largest distinct UserId count of any group, so a result below the threshold shows how close it came. */
   maxUniqueMailboxes: number;
   findings: number;
-  params: DetectionParams;
+  /** The settings the findings were detected with, ESCU values filled in for any left out. */
+  params: DetectionSettings;
   /** Set when `findings` is 0. */
   emptyReason?: EmptyReason;
 }
@@ -162,6 +182,8 @@ export interface AnalysisSummary {
 export interface AnalysisResult {
   summary: AnalysisSummary;
   findings: Finding[];
+  /** Groups at the threshold or one below it; present only when the settings ask for near misses. */
+  nearMisses?: Finding[];
 }
 
 export type AnalysisPhase = 'reading' | 'detecting' | 'done';

@@ -3,16 +3,22 @@
 // `detect` can be re-run with other parameters without reading anything again. Each file also
 // gets a data-quality report (notices and time range) gathered while it streams.
 
-import { ESCU_DEFAULTS } from '../types.ts';
-import type { AnalysisResult, AnalysisSummary, DetectionParams, FileReport, NamedSource } from '../types.ts';
+import type { AnalysisResult, AnalysisSummary, DetectionParams, FileReport, Finding, NamedSource } from '../types.ts';
 import { readInput } from '../read/archive/read-input.ts';
 import type { MemberOutcome } from '../read/archive/read-input.ts';
 import type { RecordContext, RecordSink } from '../read/read-audit-file.ts';
 import { hasCommonSchemaKey, readAuditFields } from '../record/audit-fields.ts';
+import { readMailAccessDetails } from '../record/mail-access-details.ts';
 import { IdSet } from '../index/id-set.ts';
 import { MailboxAccessIndex } from '../index/mailbox-access-index.ts';
 import { apiAccessFlags, hasAppIds, isMailItemsAccessed } from '../detect/escu-filters.ts';
 import { countApiAccess, detectMailboxSweeps } from '../detect/escu-detection.ts';
+import { ESCU_SETTINGS, resolveDetectionSettings } from '../detect/detection-settings.ts';
+import type { DetectionSettings } from '../detect/detection-settings.ts';
+import { drillDown } from '../detect/drill-down.ts';
+import type { DrillDown } from '../detect/drill-down.ts';
+import { buildTimeline } from '../detect/timeline.ts';
+import type { Timeline } from '../detect/timeline.ts';
 import { FileTally } from './file-tally.ts';
 import { findEmptyReason } from './empty-reason.ts';
 
@@ -168,10 +174,21 @@ export class AnalysisSession {
 
     // An ambiguous slash date is indexed month-first now and rewritten if its file turns out day-first.
     const seconds = time.kind === 'exact' ? time.seconds : time.monthFirstSeconds;
-    const row = this.index.append(fields, seconds, apiAccessFlags(fields));
+    const row = this.index.append(fields, seconds, apiAccessFlags(fields), readMailAccessDetails(record));
     if (time.kind === 'ambiguous') {
       tally.pendingRows.add(row, time.dayFirstSeconds);
     }
+  }
+
+  /**
+   * Stores the SHA-256 of the dropped file behind each report, in report order (members of one
+   * archive share the archive's), so every later result carries them. Undefined leaves a report unhashed.
+   */
+  setFileDigests(digests: readonly (string | undefined)[]): void {
+    this.reports.forEach((report, index) => {
+      const digest = digests[index];
+      if (digest !== undefined) report.sha256 = digest;
+    });
   }
 
   /** Decides the day/month order of the file in `tally` and moves its ambiguous index rows to day-first if that is the order. */
@@ -184,11 +201,13 @@ export class AnalysisSession {
 
   /**
    * Runs the detection over everything read so far and returns the findings with a summary.
-   * Each call recomputes from the index. Throws a RangeError for invalid parameters.
+   * Each call recomputes from the index; settings left out take their ESCU values. Throws a
+   * RangeError that names each invalid setting.
    */
-  detect(params: DetectionParams = ESCU_DEFAULTS): AnalysisResult {
-    const { findings, groups, maxUniqueMailboxes } = detectMailboxSweeps(this.index, params);
-    const { apiAccess, grouped } = countApiAccess(this.index);
+  detect(params: DetectionParams & Partial<DetectionSettings> = ESCU_SETTINGS): AnalysisResult {
+    const settings = resolveDetectionSettings(params);
+    const { findings, nearMisses, groups, maxUniqueMailboxes } = detectMailboxSweeps(this.index, settings);
+    const { apiAccess, grouped } = countApiAccess(this.index, settings);
     const files = structuredClone(this.reports);
     const summary: AnalysisSummary = {
       files,
@@ -202,12 +221,22 @@ export class AnalysisSession {
       groups,
       maxUniqueMailboxes,
       findings: findings.length,
-      params: { spanSeconds: params.spanSeconds, threshold: params.threshold },
+      params: settings,
     };
     if (findings.length === 0) {
       summary.emptyReason = findEmptyReason(summary);
     }
-    return { summary, findings };
+    return settings.includeNearMisses ? { summary, findings, nearMisses } : { summary, findings };
+  }
+
+  /** The records behind one finding, detected with `params`; see `drillDown` for what it holds. */
+  drillDown(finding: Finding, params: DetectionParams & Partial<DetectionSettings> = ESCU_SETTINGS): DrillDown {
+    return drillDown(this.index, finding, resolveDetectionSettings(params));
+  }
+
+  /** Distinct mailboxes per bin and ClientAppId over everything read so far. */
+  timeline(params: DetectionParams & Partial<DetectionSettings> = ESCU_SETTINGS): Timeline {
+    return buildTimeline(this.index, resolveDetectionSettings(params));
   }
 }
 

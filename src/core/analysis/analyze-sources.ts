@@ -1,9 +1,9 @@
 // The single entry point that reads files and runs the detection; the worker, the benchmark and
 // the tests all go through it.
 
-import { ESCU_DEFAULTS } from '../types.ts';
 import type { AnalysisProgress, AnalysisResult, DetectionParams, NamedSource } from '../types.ts';
-import { validateDetectionParams } from '../detect/escu-detection.ts';
+import { ESCU_SETTINGS, resolveDetectionSettings, validateDetectionSettings } from '../detect/detection-settings.ts';
+import type { DetectionSettings } from '../detect/detection-settings.ts';
 import { AnalysisSession } from './analysis-session.ts';
 
 export interface AnalyzeOptions {
@@ -18,6 +18,8 @@ export interface AnalyzeOutcome {
   result: AnalysisResult;
   /** The session that contains the index, for re-running `detect` with other parameters. */
   session: AnalysisSession;
+  /** Reports each dropped file gave, in file order: 1 for a plain file, one per member for an archive. */
+  reportCounts: number[];
 }
 
 /**
@@ -28,10 +30,12 @@ export interface AnalyzeOutcome {
  */
 export async function analyzeSources(
   files: NamedSource[],
-  params: DetectionParams = ESCU_DEFAULTS,
+  params: DetectionParams & Partial<DetectionSettings> = ESCU_SETTINGS,
   options: AnalyzeOptions = {},
 ): Promise<AnalyzeOutcome> {
-  validateDetectionParams(params);
+  // Bad settings throw before anything is read.
+  const settings = resolveDetectionSettings(params);
+  validateDetectionSettings(settings);
 
   const { signal, onProgress } = options;
   const session = new AnalysisSession();
@@ -39,6 +43,7 @@ export async function analyzeSources(
   const totalBytes = files.reduce((total, file) => total + file.source.size, 0);
   let bytesBefore = 0;
   let recordsBefore = 0;
+  const reportCounts: number[] = [];
   for (const [fileIndex, file] of files.entries()) {
     signal?.throwIfAborted();
     const reports = await session.addInput(file, {
@@ -57,6 +62,7 @@ export async function analyzeSources(
             records: recordsBefore + records,
           })),
     });
+    reportCounts.push(reports.length);
     bytesBefore += file.source.size;
     recordsBefore += reports.reduce((total, report) => total + report.recordsRead, 0);
   }
@@ -72,7 +78,7 @@ export async function analyzeSources(
     records: recordsBefore,
   };
   await onProgress?.({ phase: 'detecting', ...finalProgress });
-  const result = session.detect(params);
+  const result = session.detect(settings);
   await onProgress?.({ phase: 'done', ...finalProgress });
-  return { result, session };
+  return { result, session, reportCounts };
 }

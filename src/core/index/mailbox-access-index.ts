@@ -1,14 +1,24 @@
 // Column store of the MailItemsAccessed records that pass ESCU's base filter (Exchange,
 // MailItemsAccessed, AppId and ClientAppId present). One row per distinct record; strings are
 // interned in a StringTable and stored as uint32 ids, so no per-record object outlives `append`.
-// Memory grows with matched rows only: 37 bytes a row plus each distinct string once.
+// Memory grows with matched rows only: 54 bytes a row plus each distinct string once (the folder
+// paths of a record are interned as one JSON array text, so repeated folder sets cost nothing).
 
 import type { AuditFields } from '../record/audit-fields.ts';
 import { normalizeClientIp } from '../record/client-ip.ts';
+import type { MailAccessDetails } from '../record/mail-access-details.ts';
 import { StringTable } from './string-table.ts';
 
-/** 1,024 rows (about 37 KiB), doubled whenever the columns fill up. */
+/** 1,024 rows (about 54 KiB), doubled whenever the columns fill up. */
 const INITIAL_CAPACITY = 1024;
+
+/** Value of the OperationCount and message-id count columns where the record had none. */
+export const ABSENT_COUNT = 0xffff_ffff;
+
+/** Values of the IsThrottled column. */
+export const THROTTLED_ABSENT = 0;
+export const THROTTLED_FALSE = 1;
+export const THROTTLED_TRUE = 2;
 
 /** Read-only views of the filled part of each column; row `i` of every column is one record. */
 export interface MailboxAccessColumns {
@@ -25,6 +35,16 @@ export interface MailboxAccessColumns {
   readonly mailboxOwnerUpn: Uint32Array;
   /** API flags from `apiAccessFlags` (Graph AppId, EWS ClientInfoString). */
   readonly flags: Uint8Array;
+  /** MailAccessType string id. */
+  readonly mailAccessType: Uint32Array;
+  /** OperationCount; `ABSENT_COUNT` where the record had none. */
+  readonly operationCount: Uint32Array;
+  /** `THROTTLED_TRUE`, `THROTTLED_FALSE` or `THROTTLED_ABSENT`. */
+  readonly isThrottled: Uint8Array;
+  /** String id of the record's folder paths as JSON array text (`["\\Inbox"]`); ABSENT for none. */
+  readonly folderPaths: Uint32Array;
+  /** InternetMessageId count; `ABSENT_COUNT` where the record had no readable Folders. */
+  readonly messageIdCount: Uint32Array;
 }
 
 /** Growable typed-array columns of base-filter records. */
@@ -41,6 +61,14 @@ export class MailboxAccessIndex {
   private userId = new Uint32Array(INITIAL_CAPACITY);
   private mailboxOwnerUpn = new Uint32Array(INITIAL_CAPACITY);
   private flags = new Uint8Array(INITIAL_CAPACITY);
+  private mailAccessType = new Uint32Array(INITIAL_CAPACITY);
+  private operationCount = new Uint32Array(INITIAL_CAPACITY);
+  private isThrottled = new Uint8Array(INITIAL_CAPACITY);
+  private folderPaths = new Uint32Array(INITIAL_CAPACITY);
+  private messageIdCount = new Uint32Array(INITIAL_CAPACITY);
+
+  /** Count of changes to the rows; caches built from the columns compare it to know they are stale. */
+  private changeCount = 0;
 
   /** Normalised string id per raw ClientIPAddress string id, so each distinct address is normalised once. */
   private readonly normalizedIpIds = new Map<number, number>();
@@ -54,8 +82,16 @@ export class MailboxAccessIndex {
     return this.rowCount;
   }
 
-  /** Appends one record and returns its row number. `timeSeconds` is the parsed CreationTime. */
-  append(fields: AuditFields, timeSeconds: number, flags: number): number {
+  /** Number of appends and time changes so far; it changes whenever any row does. */
+  get revision(): number {
+    return this.changeCount;
+  }
+
+  /**
+   * Appends one record and returns its row number. `timeSeconds` is the parsed CreationTime.
+   * Without `details` the row's drill-down fields are stored as absent.
+   */
+  append(fields: AuditFields, timeSeconds: number, flags: number, details?: MailAccessDetails): number {
     if (this.rowCount === this.time.length) {
       this.grow(this.rowCount * 2);
     }
@@ -70,7 +106,9 @@ export class MailboxAccessIndex {
     this.userId[row] = this.strings.intern(fields.userId);
     this.mailboxOwnerUpn[row] = this.strings.intern(fields.mailboxOwnerUpn);
     this.flags[row] = flags;
+    this.appendDetails(row, details);
     this.rowCount += 1;
+    this.changeCount += 1;
     return row;
   }
 
@@ -81,6 +119,7 @@ export class MailboxAccessIndex {
     }
 
     this.time[row] = timeSeconds;
+    this.changeCount += 1;
   }
 
   /** Returns views of the filled rows. They stay valid until the next `append` that grows the columns. */
@@ -96,7 +135,21 @@ export class MailboxAccessIndex {
       userId: this.userId.subarray(0, size),
       mailboxOwnerUpn: this.mailboxOwnerUpn.subarray(0, size),
       flags: this.flags.subarray(0, size),
+      mailAccessType: this.mailAccessType.subarray(0, size),
+      operationCount: this.operationCount.subarray(0, size),
+      isThrottled: this.isThrottled.subarray(0, size),
+      folderPaths: this.folderPaths.subarray(0, size),
+      messageIdCount: this.messageIdCount.subarray(0, size),
     };
+  }
+
+  private appendDetails(row: number, details: MailAccessDetails | undefined): void {
+    this.mailAccessType[row] = this.strings.intern(details?.mailAccessType);
+    this.operationCount[row] = storedCount(details?.operationCount);
+    this.isThrottled[row] = details?.isThrottled === undefined ? THROTTLED_ABSENT : details.isThrottled ? THROTTLED_TRUE : THROTTLED_FALSE;
+    const paths = details?.folderPaths ?? [];
+    this.folderPaths[row] = paths.length === 0 ? StringTable.ABSENT : this.strings.intern(JSON.stringify(paths));
+    this.messageIdCount[row] = storedCount(details?.messageIdCount);
   }
 
   /** Returns the string id of the normalised form of the raw address with id `rawId`; ABSENT stays ABSENT. */
@@ -124,7 +177,17 @@ export class MailboxAccessIndex {
     this.userId = resized(this.userId, new Uint32Array(capacity));
     this.mailboxOwnerUpn = resized(this.mailboxOwnerUpn, new Uint32Array(capacity));
     this.flags = resized(this.flags, new Uint8Array(capacity));
+    this.mailAccessType = resized(this.mailAccessType, new Uint32Array(capacity));
+    this.operationCount = resized(this.operationCount, new Uint32Array(capacity));
+    this.isThrottled = resized(this.isThrottled, new Uint8Array(capacity));
+    this.folderPaths = resized(this.folderPaths, new Uint32Array(capacity));
+    this.messageIdCount = resized(this.messageIdCount, new Uint32Array(capacity));
   }
+}
+
+/** Stores a count in a uint32 column. NOTE: a count of 2^32 - 1 or more is stored as absent. */
+function storedCount(count: number | undefined): number {
+  return count === undefined || count >= ABSENT_COUNT ? ABSENT_COUNT : count;
 }
 
 function resized<T extends Float64Array | Uint32Array | Uint8Array>(old: T, target: T): T {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { AnalysisSession } from '../../../src/core/analysis/analysis-session.ts';
+import { ESCU_SETTINGS } from '../../../src/core/detect/detection-settings.ts';
 import { ESCU_DEFAULTS } from '../../../src/core/types.ts';
 import { EWS_APP_ID, ewsRecord, GRAPH_APP_ID, REST_CLIENT_INFO, sweepRecords } from '../record/ews-sample-record.ts';
 import { corpusSource, jsonLinesSource } from './audit-file-sources.ts';
@@ -42,7 +43,7 @@ describe('AnalysisSession', () => {
       groups: 1,
       maxUniqueMailboxes: 6,
       findings: 1,
-      params: { spanSeconds: 600, threshold: 5 },
+      params: ESCU_SETTINGS,
     });
   });
 
@@ -143,7 +144,7 @@ describe('AnalysisSession', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]?.binStart).toBe(Date.UTC(2024, 1, 1, 16) / 1000);
     expect(findings[0]?.users).toEqual(['user15@example.onmicrosoft.com']);
-    expect(summary.params).toEqual({ spanSeconds: 3600, threshold: 0 });
+    expect(summary.params).toEqual({ ...ESCU_SETTINGS, spanSeconds: 3600, threshold: 0 });
     expect(summary.emptyReason).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 import { apiAccessFlags, hasAppIds, isMailItemsAccessed } from '../../../src/core/detect/escu-filters.ts';
 import { MailboxAccessIndex } from '../../../src/core/index/mailbox-access-index.ts';
 import { readAuditFields } from '../../../src/core/record/audit-fields.ts';
+import { readMailAccessDetails } from '../../../src/core/record/mail-access-details.ts';
 import { parseCreationTime } from '../../../src/core/time/creation-time.ts';
 
 /** Indexes the records that pass ESCU's base filter, as AnalysisSession does, without de-duplication. */
@@ -13,7 +14,7 @@ export function indexRecords(records: Record<string, unknown>[]): MailboxAccessI
       if (Number.isNaN(time)) {
         throw new Error(`Test record ${fields.id ?? '(no Id)'} has an invalid CreationTime: ${fields.creationTime ?? '(absent)'}`);
       }
-      index.append(fields, time, apiAccessFlags(fields));
+      index.append(fields, time, apiAccessFlags(fields), readMailAccessDetails(record));
     }
   }
   return index;

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import { MailboxAccessIndex } from '../../../src/core/index/mailbox-access-index.ts';
+import {
+  ABSENT_COUNT,
+  MailboxAccessIndex,
+  THROTTLED_ABSENT,
+  THROTTLED_FALSE,
+  THROTTLED_TRUE,
+} from '../../../src/core/index/mailbox-access-index.ts';
 import { StringTable } from '../../../src/core/index/string-table.ts';
 import { readAuditFields } from '../../../src/core/record/audit-fields.ts';
+import { readMailAccessDetails } from '../../../src/core/record/mail-access-details.ts';
 import { parseCreationTime } from '../../../src/core/time/creation-time.ts';
 import { EWS_APP_ID, EWS_CLIENT_INFO, ewsRecord, readEwsSample } from '../record/ews-sample-record.ts';
 
@@ -50,5 +57,57 @@ describe('MailboxAccessIndex', () => {
     expect(index.strings.lookup(columns.userId[0] ?? 0)).toBe('user0@example.onmicrosoft.com');
     expect(index.strings.lookup(columns.userId[2999] ?? 0)).toBe('user2999@example.onmicrosoft.com');
     expect(columns.clientAppId[0]).toBe(columns.clientAppId[2999]);
+  });
+
+  it('stores the drill-down details of a record', () => {
+    const index = new MailboxAccessIndex();
+    const record = readEwsSample();
+    index.append(readAuditFields(record), parseCreationTime('2024-02-01T16:07:34'), 2, readMailAccessDetails(record));
+    const columns = index.columns();
+
+    expect(index.strings.lookup(columns.mailAccessType[0] ?? 0)).toBe('Bind');
+    expect(columns.operationCount[0]).toBe(4);
+    expect(columns.isThrottled[0]).toBe(THROTTLED_FALSE);
+    expect(index.strings.lookup(columns.folderPaths[0] ?? 0)).toBe('["\\\\Inbox"]');
+    expect(columns.messageIdCount[0]).toBe(4);
+  });
+
+  it('interns one folder set once', () => {
+    const index = new MailboxAccessIndex();
+    const details = { mailAccessType: 'Sync', isThrottled: true, folderPaths: ['\\Inbox', '\\Archive'] };
+    index.append(readAuditFields(ewsRecord({})), 0, 2, details);
+    index.append(readAuditFields(ewsRecord({})), 1, 2, { ...details, folderPaths: ['\\Inbox', '\\Archive'] });
+    const columns = index.columns();
+
+    expect(columns.folderPaths[0]).toBe(columns.folderPaths[1]);
+    expect(columns.isThrottled[1]).toBe(THROTTLED_TRUE);
+    expect(columns.operationCount[1]).toBe(ABSENT_COUNT);
+    expect(columns.messageIdCount[1]).toBe(ABSENT_COUNT);
+  });
+
+  it('stores details as absent without them', () => {
+    const index = new MailboxAccessIndex();
+    index.append(readAuditFields(readEwsSample()), 0, 2);
+    const columns = index.columns();
+
+    expect(columns.mailAccessType[0]).toBe(StringTable.ABSENT);
+    expect(columns.operationCount[0]).toBe(ABSENT_COUNT);
+    expect(columns.isThrottled[0]).toBe(THROTTLED_ABSENT);
+    expect(columns.folderPaths[0]).toBe(StringTable.ABSENT);
+    expect(columns.messageIdCount[0]).toBe(ABSENT_COUNT);
+  });
+
+  it('changes its revision on every append and time change', () => {
+    const index = new MailboxAccessIndex();
+    const revisions = [index.revision];
+    index.append(readAuditFields(readEwsSample()), 0, 2);
+    revisions.push(index.revision);
+    index.setTime(0, 60);
+    revisions.push(index.revision);
+    index.columns();
+    revisions.push(index.revision);
+
+    expect(new Set(revisions.slice(0, 3)).size).toBe(3);
+    expect(revisions[3]).toBe(revisions[2]);
   });
 });
