@@ -1,10 +1,12 @@
 // CSV export of the data-quality report: one row per analysed file (or archive member) with what
 // was read, what was skipped and why, the time range and the notices. RFC 4180 framing as in the
-// findings export: CRLF after every row, no byte-order mark.
+// findings export: CRLF after every row, no byte-order mark. formatCsvRow guards formula cells,
+// such as a file name that starts with `=`.
 
 import type { FileReport } from '../types.ts';
 import { formatUtcTime } from '../time/format-utc-time.ts';
 import { formatCsvRow } from './csv-row.ts';
+import type { TrailingColumns } from './provenance-columns.ts';
 
 export const DATA_QUALITY_CSV_COLUMNS = [
   'file',
@@ -22,16 +24,13 @@ export const DATA_QUALITY_CSV_COLUMNS = [
   'error',
 ] as const;
 
-/** Characters that make a spreadsheet read a cell as a formula when they start it. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
  * Formats the data-quality report of every file as CSV text, in the given order. Multivalue cells
  * hold one entry per line: `skipped_by_reason` as `reason: count (lines 4, 9)` and `notices` as
  * `code: message`. Times are ISO 8601 UTC, empty for a file without timed records.
  */
-export function formatDataQualityCsv(files: readonly FileReport[]): string {
-  const lines = [formatCsvRow(DATA_QUALITY_CSV_COLUMNS)];
+export function formatDataQualityCsv(files: readonly FileReport[], trailing?: TrailingColumns): string {
+  const lines = [formatCsvRow([...DATA_QUALITY_CSV_COLUMNS, ...(trailing?.names ?? [])])];
   for (const file of files) {
     const skippedTotal = file.skipped.reduce((sum, skip) => sum + skip.count, 0);
     const skippedByReason = file.skipped.map((skip) => {
@@ -43,7 +42,7 @@ export function formatDataQualityCsv(files: readonly FileReport[]): string {
 
     lines.push(
       formatCsvRow([
-        guardFormula(file.name),
+        file.name,
         String(file.sizeBytes),
         file.format,
         file.encoding,
@@ -54,18 +53,12 @@ export function formatDataQualityCsv(files: readonly FileReport[]): string {
         skippedByReason.join('\n'),
         file.firstRecordTime === undefined ? '' : formatUtcTime(file.firstRecordTime),
         file.lastRecordTime === undefined ? '' : formatUtcTime(file.lastRecordTime),
-        guardFormula(notices.join('\n')),
-        guardFormula(file.error ?? ''),
+        notices.join('\n'),
+        file.error ?? '',
+        ...(trailing?.cells ?? []),
       ]),
     );
   }
   return lines.join('');
 }
 
-/**
- * Prefixes an apostrophe to text that a spreadsheet would run as a formula. File names come from
- * the user's disk, so a name such as `=HYPERLINK(...).csv` must stay text when the CSV is opened.
- */
-function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
