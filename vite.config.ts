@@ -1,6 +1,7 @@
 // Builds one self-contained dist/index.html: scripts, styles and the analysis worker are inlined, so
 // the page works from any static host and when opened from file://, where Chromium refuses module
 // scripts and module workers loaded from separate files.
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -42,8 +43,14 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Mailsweep's version from package.json, which every export names so a result can be traced to its code. */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
   base: './',
+  define: {
+    __MAILSWEEP_VERSION__: JSON.stringify(version),
+  },
   plugins: [viteSingleFile(), contentSecurityPolicy()],
   worker: {
     // A classic worker, because an inlined module worker fails to start on file:// pages (seen in

@@ -4,6 +4,7 @@ import { customElement, property } from 'lit/decorators.js';
 
 import type { AnalysisProgress } from '../worker/worker-api.ts';
 import { formatBytes, formatCount } from './format.ts';
+import { revealBidiControls } from './reveal-bidi.ts';
 import { buttonStyles, textStyles } from './shared-styles.ts';
 import { cancelRequestedEvent } from './ui-events.ts';
 
@@ -104,7 +105,7 @@ export class AnalysisProgressView extends LitElement {
 
     const fileNumber = progress.fileCount > 1 ? `File ${progress.fileIndex + 1} of ${progress.fileCount}: ` : '';
     return (
-      `${fileNumber}${progress.fileName}. ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}, ` +
+      `${fileNumber}${revealBidiControls(progress.fileName)}. ${formatBytes(progress.bytesRead)} of ${formatBytes(progress.totalBytes)}, ` +
       `${formatCount(progress.records)} records so far.`
     );
   }

@@ -7,6 +7,7 @@ import { live } from 'lit/directives/live.js';
 
 import type { FileNotice, FileNoticeCode, FileReport, SkipCount } from '../worker/worker-api.ts';
 import { formatBytes, formatCount, formatUtcTime } from './format.ts';
+import { revealBidiControls } from './reveal-bidi.ts';
 import { encodingLabel, formatLabel, skipReasonExplanation, skipReasonTitle } from './report-text.ts';
 import { textStyles } from './shared-styles.ts';
 
@@ -369,7 +370,7 @@ export class FileReports extends LitElement {
   private renderCard(file: FileReport) {
     return html`
       <article data-file=${file.name} class=${hasWarnings(file) ? 'warned' : 'noted'}>
-        <h3 class="file-name">${file.name}</h3>
+        <h3 class="file-name">${revealBidiControls(file.name)}</h3>
         <dl>
           <div><dt>Format</dt><dd data-fact="format">${describeFormat(file)}</dd></div>
           <div><dt>Size</dt><dd data-fact="size">${formatBytes(file.sizeBytes)}</dd></div>
@@ -379,7 +380,7 @@ export class FileReports extends LitElement {
           <div><dt>Skipped</dt><dd data-fact="skipped">${formatCount(countSkipped(file))}</dd></div>
           <div><dt>Records from (UTC)</dt><dd class="time-range" data-fact="timeRange">${renderTimeRange(file)}</dd></div>
         </dl>
-        ${file.error ? html`<p class="error"><strong>Problem with this file:</strong> ${file.error}</p>` : nothing}
+        ${file.error ? html`<p class="error"><strong>Problem with this file:</strong> ${revealBidiControls(file.error)}</p>` : nothing}
         ${file.notices.length > 0 ? html`<ul class="notices">${file.notices.map((notice) => this.renderNotice(notice))}</ul>` : nothing}
         ${file.skipped.length > 0 ? html`<ul class="skipped">${file.skipped.map((skip) => this.renderSkip(skip))}</ul>` : nothing}
       </article>
@@ -422,7 +423,7 @@ export class FileReports extends LitElement {
   private renderCleanRow(file: FileReport) {
     return html`
       <tr data-file=${file.name}>
-        <th scope="row" class="file-name">${file.name}</th>
+        <th scope="row" class="file-name">${revealBidiControls(file.name)}</th>
         <td data-fact="format">${formatLabel(file.format)}</td>
         <td data-fact="encoding">${encodingLabel(file.encoding)}</td>
         <td class="num" data-fact="size">${formatBytes(file.sizeBytes)}</td>
@@ -438,7 +439,7 @@ export class FileReports extends LitElement {
     const { title, level } = NOTICE_DISPLAY[notice.code];
     return html`
       <li class="notice ${level}" data-code=${notice.code}>
-        <span class="level">${level === 'warning' ? 'Warning' : 'Note'}</span><strong>${title}.</strong> ${notice.message}
+        <span class="level">${level === 'warning' ? 'Warning' : 'Note'}</span><strong>${title}.</strong> ${revealBidiControls(notice.message)}
       </li>
     `;
   }

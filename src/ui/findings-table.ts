@@ -3,11 +3,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
-import type { Finding } from '../worker/worker-api.ts';
+import type { AppNames, Finding } from '../worker/worker-api.ts';
 import { formatCount, formatUtcTime } from './format.ts';
+import { revealBidiControls } from './reveal-bidi.ts';
 import { DETECTION_ORDER, nextSort, sortFindings } from './findings-sort.ts';
 import type { FindingColumn, FindingSort } from './findings-sort.ts';
 import { buttonStyles, textStyles } from './shared-styles.ts';
+import { renderAppName } from './app-name.ts';
+import { drillDownRequestedEvent } from './ui-events.ts';
 import './value-list.ts';
 
 interface ColumnDefinition {
@@ -40,7 +43,7 @@ const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 /** Renders a GUID that may wrap once, after its third group; other ids wrap anywhere. */
 function renderId(id: string) {
   if (!GUID_PATTERN.test(id)) {
-    return html`<span class="anywhere">${id}</span>`;
+    return html`<span class="anywhere">${revealBidiControls(id)}</span>`;
   }
   return html`<span class="nowrap">${id.slice(0, 19)}</span><wbr /><span class="nowrap">${id.slice(19)}</span>`;
 }
@@ -69,9 +72,14 @@ function renderNormalizedIps(finding: Finding) {
   return html`
     <div class="normalized" data-normalized>
       <span class="muted">Normalised:</span>
-      ${normalizedSrcIps.map((ip) => html`<span class="normalized-ip">${ip}</span>`)}
+      ${normalizedSrcIps.map((ip) => html`<span class="normalized-ip">${revealBidiControls(ip)}</span>`)}
     </div>
   `;
+}
+
+/** Identifies a finding's row: its bin (or window start), ClientAppId and ClientInfoString. */
+function rowKey(finding: Finding): string {
+  return JSON.stringify([finding.binStart, finding.clientAppId, finding.clientInfoString]);
 }
 
 /** Rows rendered at first and added per "Show more"; thousands of rows with value lists make the page slow. */
@@ -239,11 +247,48 @@ export class FindingsTable extends LitElement {
         font-family: var(--ms-font-mono);
         white-space: nowrap;
       }
+
+      .app-name {
+        display: block;
+        margin-top: 0.25rem;
+        font-family: var(--ms-font-sans);
+        font-size: 0.8rem;
+      }
+
+      .app-name.unknown {
+        color: var(--ms-danger);
+        font-weight: 600;
+      }
+
+      td.details-cell {
+        white-space: nowrap;
+      }
+
+      td.details-cell button {
+        padding: 0.25rem 0.6rem;
+        font-size: 0.85rem;
+      }
+
+      tr.selected td {
+        box-shadow: inset 0 2px 0 var(--ms-accent), inset 0 -2px 0 var(--ms-accent);
+      }
     `,
   ];
 
   /** Findings in detection order. */
   @property({ attribute: false }) findings: Finding[] = [];
+
+  /** Names of the ClientAppIds, shown under each id; no names are shown without it. */
+  @property({ attribute: false }) appNames: AppNames | undefined;
+
+  /** Plural noun for the rows in the caption, such as "near misses". */
+  @property() noun = 'findings';
+
+  /** Singular form of `noun`. */
+  @property() singular = 'finding';
+
+  /** The finding whose drill-down is open, highlighted in the table. */
+  @property({ attribute: false }) selected: Finding | undefined;
 
   @state() private sort: FindingSort = DETECTION_ORDER;
   @state() private visibleCount = ROWS_PER_PAGE;
@@ -260,17 +305,20 @@ export class FindingsTable extends LitElement {
     const visible = sorted.slice(0, this.visibleCount);
     const hiddenCount = sorted.length - visible.length;
     const sortLabel = COLUMNS.find((definition) => definition.column === this.sort.column)?.label ?? '';
-    const findingsNoun = this.findings.length === 1 ? 'finding' : 'findings';
+    const findingsNoun = this.findings.length === 1 ? this.singular : this.noun;
 
     return html`
       <div class="scroll" role="region" aria-labelledby="caption" tabindex="0">
         <table>
           <caption id="caption">
             ${formatCount(this.findings.length)} ${findingsNoun}, sorted by ${sortLabel} (${this.sort.direction}).
-            Times are UTC.
+            Times are UTC.${this.findings.some((finding) => finding.windowEnd !== undefined)
+              ? ' In sliding-window mode, _time is the start of the first window over the threshold.'
+              : ''}
           </caption>
           <thead>
             <tr>
+              <th scope="col" class="details-head"><span class="visually-hidden">Details</span></th>
               ${COLUMNS.map((definition) => this.renderHeader(definition))}
             </tr>
           </thead>
@@ -306,10 +354,23 @@ export class FindingsTable extends LitElement {
 
   private renderRow(finding: Finding) {
     return html`
-      <tr>
+      <tr class=${finding === this.selected ? 'selected' : ''}>
+        <td class="details-cell">
+          <button
+            type="button"
+            data-details=${rowKey(finding)}
+            aria-pressed=${finding === this.selected ? 'true' : 'false'}
+            aria-label=${`Details of ${finding.clientAppId} at ${formatUtcTime(finding.binStart)}`}
+            @click=${() => { this.dispatchEvent(drillDownRequestedEvent({ finding })); }}
+          >
+            Details
+          </button>
+        </td>
         <td class="time" data-column="binStart">${renderTime(finding.binStart)}</td>
-        <td class="id" data-column="clientAppId">${renderId(finding.clientAppId)}</td>
-        <td class="client-info" data-column="clientInfoString">${finding.clientInfoString}</td>
+        <td class="id" data-column="clientAppId">
+          <span class="app-id">${renderId(finding.clientAppId)}</span>${renderAppName(finding.clientAppId, this.appNames)}
+        </td>
+        <td class="client-info" data-column="clientInfoString">${revealBidiControls(finding.clientInfoString)}</td>
         <td data-column="srcIps">
           <mailsweep-value-list noun="IP addresses" .values=${finding.srcIps}></mailsweep-value-list>
           ${renderNormalizedIps(finding)}
@@ -321,6 +382,13 @@ export class FindingsTable extends LitElement {
         <td class="time" data-column="lastEventTime">${renderTime(finding.lastEventTime)}</td>
       </tr>
     `;
+  }
+
+  /** Moves the focus to the Details button of a finding, when its row is rendered. */
+  focusDetails(finding: Finding): void {
+    const key = rowKey(finding);
+    const buttons = Array.from(this.renderRoot.querySelectorAll<HTMLButtonElement>('button[data-details]'));
+    buttons.find((button) => button.dataset.details === key)?.focus();
   }
 
   private sortBy(column: FindingColumn): void {

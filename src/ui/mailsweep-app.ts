@@ -5,20 +5,27 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 
 import sampleExportText from '../sample/sample-purview-export.csv?raw';
-import { ESCU_DEFAULTS } from '../worker/worker-api.ts';
-import type { AnalysisProgress, AnalysisResult } from '../worker/worker-api.ts';
+import type { AllowListEntry, AnalysisExportKind, AnalysisProgress, DetectionRequest, DetectionSettings, InvestigationResult } from '../worker/worker-api.ts';
 import { AnalysisCancelledError, AnalysisClient } from '../worker/worker-client.ts';
-import { downloadText } from './download-text.ts';
-import { formatCount, formatFileNameTimestamp } from './format.ts';
+import { loadAllowList, saveAllowList } from './allow-list-storage.ts';
+import { downloadExport } from './export-download.ts';
+import { formatCount } from './format.ts';
+import { revealBidiControls } from './reveal-bidi.ts';
+import { offerRetry } from './retry-offer.ts';
+import type { RetryOffer } from './retry-offer.ts';
+import { loadSettings, saveSettings } from './settings-storage.ts';
 import { waitForRender } from './wait-for-render.ts';
 import { buttonStyles, textStyles } from './shared-styles.ts';
-import type { FilesChosenDetail } from './ui-events.ts';
+import type { AllowListChangedDetail, ExportRequestedDetail, FilesChosenDetail, SettingsChangedDetail } from './ui-events.ts';
+import './allow-list-editor.ts';
 import './analysis-progress.ts';
 import './analysis-totals.ts';
 import './drop-zone.ts';
-import './empty-result.ts';
 import './file-reports.ts';
-import './findings-table.ts';
+import './investigation-view.ts';
+import './query-exports.ts';
+import { changedSettings } from './settings-panel.ts';
+import { describeError } from './describe-error.ts';
 
 export type AppState = 'idle' | 'running' | 'done' | 'error';
 
@@ -28,10 +35,6 @@ interface Notice {
 }
 
 const SAMPLE_FILE_NAME = 'sample-purview-export.csv';
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The whole Mailsweep page. */
 @customElement('mailsweep-app')
@@ -108,6 +111,18 @@ export class MailsweepApp extends LitElement {
       mailsweep-progress {
         margin-top: 1rem;
       }
+
+      details.settings {
+        margin-top: 1.25rem;
+      }
+
+      details.settings > summary {
+        cursor: pointer;
+        font-weight: 600;
+        font-size: 1.05rem;
+        margin-bottom: 0.6rem;
+      }
+
     `,
   ];
 
@@ -115,14 +130,43 @@ export class MailsweepApp extends LitElement {
   @state() private progress: AnalysisProgress | undefined;
   @state() private startedAt = 0;
   @state() private cancelling = false;
-  @state() private result: AnalysisResult | undefined;
+  @state() private result: InvestigationResult | undefined;
   @state() private notice: Notice | undefined;
-  @state() private exporting = false;
-  @state() private exportingQuality = false;
+  /** The analysis offered after a failure, without the file that was being read when it failed. */
+  @state() private retry: RetryOffer | undefined;
+  /** Exports under way, whose buttons wait. */
+  @state() private exporting: ReadonlySet<AnalysisExportKind> = new Set();
+  /** Detection settings for the next analysis and the current one; kept in localStorage. */
+  @state() private settings: DetectionSettings;
+  /** Allow-list applied after every detection; kept in localStorage. */
+  @state() private allowList: AllowListEntry[];
+  /** True while the worker re-detects with new settings; the previous findings stay on screen. */
+  @state() private redetecting = false;
+  @state() private redetectStatus = '';
 
   readonly #client = new AnalysisClient();
   #publishedStateVersion = 0;
   #runNumber = 0;
+  /** Settings and allow-list of the findings on screen, restored when a re-detection rejects new ones. */
+  #appliedRequest: DetectionRequest;
+  /** Set when the settings or the allow-list change during a re-detection, which then runs once more. */
+  #redetectQueued = false;
+  /** The settings start open when stored settings depart from ESCU, so the departure is seen at once. */
+  readonly #settingsInitiallyOpen: boolean;
+
+  constructor() {
+    super();
+    const stored = loadSettings(localStorage);
+    const storedList = loadAllowList(localStorage);
+    this.settings = stored.settings;
+    this.allowList = storedList.entries;
+    this.#appliedRequest = { settings: stored.settings, allowList: storedList.entries };
+    this.#settingsInitiallyOpen = changedSettings(stored.settings).size > 0;
+    const problems = [stored.problem, storedList.problem].filter((problem) => problem !== undefined);
+    if (problems.length > 0) {
+      this.notice = { kind: 'info', text: problems.join(' ') };
+    }
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -163,7 +207,8 @@ export class MailsweepApp extends LitElement {
         </div>
       </div>
 
-      ${running
+      ${this.renderSettings()}
+      ${running && !this.redetecting
         ? html`<mailsweep-progress
             .progress=${this.progress}
             .startedAt=${this.startedAt}
@@ -172,7 +217,10 @@ export class MailsweepApp extends LitElement {
           ></mailsweep-progress>`
         : nothing}
       ${this.notice
-        ? html`<p class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'}>${this.notice.text}</p>`
+        ? html`<p class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'}>${revealBidiControls(this.notice.text)}</p>`
+        : nothing}
+      ${this.retry && !running
+        ? html`<p class="retry"><button type="button" class="primary" @click=${this.onRetry}>${this.retry.buttonLabel}</button></p>`
         : nothing}
       <p class="visually-hidden" role="status">${this.announcement()}</p>
       ${this.result ? this.renderResult(this.result) : nothing}
@@ -182,7 +230,7 @@ export class MailsweepApp extends LitElement {
   /** Returns the text for screen readers when the analysis starts or finishes. Errors use the alert instead. */
   private announcement(): string {
     if (this.appState === 'running') {
-      return 'Analysis started.';
+      return this.redetecting ? 'Detecting again with the new settings.' : 'Analysis started.';
     }
     if (this.appState === 'done' && this.result) {
       const findings = this.result.summary.findings;
@@ -191,35 +239,56 @@ export class MailsweepApp extends LitElement {
     return '';
   }
 
-  private renderResult(result: AnalysisResult) {
-    const { summary, findings } = result;
-    const findingsNoun = summary.findings === 1 ? 'finding' : 'findings';
+  private renderSettings() {
+    const entries = this.allowList.length;
+    // Counts belong to the list they were computed with; while a changed list re-detects, none are shown.
+    const counts = this.result && this.#appliedRequest.allowList === this.allowList ? this.result.allowListCounts : undefined;
+    return html`
+      <details class="settings" id="detection-settings" ?open=${this.#settingsInitiallyOpen}>
+        <summary>Detection settings</summary>
+        <mailsweep-settings-panel
+          .settings=${this.settings}
+          ?busy=${this.redetecting}
+          @mailsweep-settings-changed=${this.onSettingsChanged}
+        ></mailsweep-settings-panel>
+      </details>
+      <details class="settings" id="allow-list" ?open=${entries > 0}>
+        <summary>Allow-list (${entries === 0 ? 'empty' : `${formatCount(entries)} ${entries === 1 ? 'entry' : 'entries'}`})</summary>
+        <mailsweep-allow-list-editor
+          .entries=${this.allowList}
+          .counts=${counts}
+          @mailsweep-allow-list-changed=${this.onAllowListChanged}
+        ></mailsweep-allow-list-editor>
+      </details>
+      <details class="settings" id="query-exports">
+        <summary>Run this detection where the data lives</summary>
+        <mailsweep-query-exports .client=${this.#client} .request=${{ settings: this.settings, allowList: this.allowList }}></mailsweep-query-exports>
+      </details>
+    `;
+  }
+
+  private renderResult(result: InvestigationResult) {
+    const { summary } = result;
 
     // The data-quality report comes first: a capped or incomplete export changes what the findings mean.
     return html`
       <section aria-labelledby="files-heading">
         <div class="section-head">
           <h2 id="files-heading">Data quality</h2>
-          <button type="button" ?disabled=${this.exportingQuality} @click=${this.onExportDataQuality}>
+          <button type="button" ?disabled=${this.exporting.has('data-quality-csv')} @click=${this.onExportDataQuality}>
             Export data-quality report
           </button>
         </div>
         <mailsweep-file-reports .files=${summary.files}></mailsweep-file-reports>
       </section>
 
-      <section aria-labelledby="findings-heading">
-        <div class="section-head">
-          <h2 id="findings-heading">${formatCount(summary.findings)} ${findingsNoun}</h2>
-          ${findings.length > 0
-            ? html`<button type="button" class="primary" ?disabled=${this.exporting} @click=${this.onExportCsv}>
-                Export CSV
-              </button>`
-            : nothing}
-        </div>
-        ${findings.length > 0
-          ? html`<mailsweep-findings-table .findings=${findings}></mailsweep-findings-table>`
-          : html`<mailsweep-empty-result .summary=${summary}></mailsweep-empty-result>`}
-      </section>
+      <mailsweep-investigation
+        .result=${result}
+        .client=${this.#client}
+        .exporting=${this.exporting}
+        redetectStatus=${this.redetectStatus}
+        @mailsweep-export-requested=${this.onExportRequested}
+      ></mailsweep-investigation>
 
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">Summary</h2>
@@ -228,8 +297,79 @@ export class MailsweepApp extends LitElement {
     `;
   }
 
+  private readonly onSettingsChanged = (event: CustomEvent<SettingsChangedDetail>): void => {
+    this.settings = event.detail.settings;
+    this.#reportStorageProblem(saveSettings(localStorage, this.settings));
+    this.#requestRedetect();
+  };
+
+  private readonly onAllowListChanged = (event: CustomEvent<AllowListChangedDetail>): void => {
+    this.allowList = event.detail.entries;
+    this.#reportStorageProblem(saveAllowList(localStorage, this.allowList));
+    this.#requestRedetect();
+  };
+
+  #reportStorageProblem(problem: string | undefined): void {
+    if (problem !== undefined) {
+      this.notice = { kind: 'info', text: problem };
+    }
+  }
+
+  #isRedetectQueued(): boolean {
+    return this.#redetectQueued;
+  }
+
+  /** Re-detects the finished analysis with the current settings and allow-list, or queues that while one runs. */
+  #requestRedetect(): void {
+    if (this.redetecting) {
+      this.#redetectQueued = true;
+    } else if (this.result && this.appState === 'done') {
+      void this.redetect();
+    }
+  }
+
+  /**
+   * Re-runs the detection of the finished analysis with the current settings and allow-list, again
+   * while changes arrived during the run. When the worker rejects them as invalid, the previous
+   * ones are restored, and the findings of the previous request stay.
+   */
+  private async redetect(): Promise<void> {
+    this.redetecting = true;
+    this.appState = 'running';
+    try {
+      do {
+        this.#redetectQueued = false;
+        const request: DetectionRequest = { settings: this.settings, allowList: this.allowList };
+        const started = performance.now();
+        this.result = await this.#client.redetect(request);
+        this.#appliedRequest = request;
+        const elapsed = Math.max(1, Math.round(performance.now() - started));
+        this.redetectStatus = `Detected again from the index in ${formatCount(elapsed)} ms, without reading the files.`;
+        // The flag is set by change handlers that ran while the worker was busy.
+      } while (this.#isRedetectQueued());
+    } catch (error) {
+      this.redetectStatus = '';
+      if (error instanceof Error && error.name === 'RangeError') {
+        this.settings = this.#appliedRequest.settings;
+        this.allowList = this.#appliedRequest.allowList;
+        saveSettings(localStorage, this.settings);
+        saveAllowList(localStorage, this.allowList);
+      }
+      this.notice = { kind: 'error', text: `Detection with the new settings failed, so the findings shown are from the previous ones: ${describeError(error)}` };
+    } finally {
+      this.redetecting = false;
+      this.appState = 'done';
+    }
+  }
+
   private readonly onFilesChosen = (event: CustomEvent<FilesChosenDetail>): void => {
     void this.analyze(event.detail.files, event.detail.notes);
+  };
+
+  private readonly onRetry = (): void => {
+    if (this.retry) {
+      void this.analyze(this.retry.files, []);
+    }
   };
 
   private readonly onTrySample = (): void => {
@@ -242,29 +382,30 @@ export class MailsweepApp extends LitElement {
     this.#client.cancel();
   };
 
-  private readonly onExportCsv = async (): Promise<void> => {
-    this.exporting = true;
-    try {
-      const csv = await this.#client.exportFindingsCsv();
-      downloadText(csv, `mailsweep-findings-${formatFileNameTimestamp(new Date())}.csv`, 'text/csv;charset=utf-8');
-    } catch (error) {
-      this.notice = { kind: 'error', text: `The CSV export failed: ${describeError(error)}` };
-    } finally {
-      this.exporting = false;
-    }
+  private readonly onExportDataQuality = (): void => {
+    void this.runExport({ kind: 'data-quality-csv' });
   };
 
-  private readonly onExportDataQuality = async (): Promise<void> => {
-    this.exportingQuality = true;
-    try {
-      const csv = await this.#client.exportDataQualityCsv();
-      downloadText(csv, `mailsweep-data-quality-${formatFileNameTimestamp(new Date())}.csv`, 'text/csv;charset=utf-8');
-    } catch (error) {
-      this.notice = { kind: 'error', text: `The data-quality export failed: ${describeError(error)}` };
-    } finally {
-      this.exportingQuality = false;
-    }
+  private readonly onExportRequested = (event: CustomEvent<ExportRequestedDetail>): void => {
+    void this.runExport(event.detail);
   };
+
+  /** Formats an export in the worker and downloads it; a failure is shown and leaves the page as it was. */
+  private async runExport(request: ExportRequestedDetail): Promise<void> {
+    const { kind } = request;
+    if (this.exporting.has(kind)) {
+      return;
+    }
+
+    this.exporting = new Set([...this.exporting, kind]);
+    try {
+      downloadExport(await this.#client.exportAnalysis(kind, request.finding));
+    } catch (error) {
+      this.notice = { kind: 'error', text: `The export failed: ${describeError(error)}` };
+    } finally {
+      this.exporting = new Set([...this.exporting].filter((pending) => pending !== kind));
+    }
+  }
 
   private async analyze(files: File[], dropNotes: string[]): Promise<void> {
     if (this.appState === 'running') {
@@ -279,27 +420,41 @@ export class MailsweepApp extends LitElement {
 
     this.appState = 'running';
     this.notice = folderNotice ? { kind: 'info', text: folderNotice } : undefined;
+    this.retry = undefined;
     this.result = undefined;
     this.progress = undefined;
     this.cancelling = false;
     this.startedAt = performance.now();
     this.#runNumber += 1;
     const runNumber = this.#runNumber;
+    // Kept apart from `progress`, which is cleared when the run ends, to tell which file a failure came in.
+    let lastProgress: AnalysisProgress | undefined;
 
     try {
-      this.result = await this.#client.analyze(files, ESCU_DEFAULTS, (progress) => {
+      const request: DetectionRequest = { settings: this.settings, allowList: this.allowList };
+      this.result = await this.#client.analyze(files, request, (progress) => {
         // Progress messages are not awaited by the worker, so one can arrive after its run ended.
         if (runNumber === this.#runNumber && this.appState === 'running') {
           this.progress = progress;
+          lastProgress = progress;
         }
       });
+      this.#appliedRequest = request;
+      this.redetectStatus = '';
       this.appState = 'done';
+
+      // Settings or allow-list changed while the files were read apply now, from the index.
+      if (this.settings !== request.settings || this.allowList !== request.allowList) {
+        void this.redetect();
+      }
     } catch (error) {
       if (error instanceof AnalysisCancelledError) {
         this.notice = { kind: 'info', text: 'The analysis was cancelled. Drop files or pick them to start again.' };
         this.appState = 'idle';
       } else {
-        this.notice = { kind: 'error', text: `The analysis failed: ${describeError(error)}` };
+        this.retry = offerRetry(files, lastProgress);
+        const failedIn = this.retry.excludedName === undefined ? '' : ` It failed while reading ${this.retry.excludedName}.`;
+        this.notice = { kind: 'error', text: `The analysis failed: ${describeError(error)}${failedIn}` };
         this.appState = 'error';
       }
     } finally {

@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
 import { formatCount } from './format.ts';
+import { revealBidiControls } from './reveal-bidi.ts';
 import { buttonStyles, textStyles } from './shared-styles.ts';
 
 /** The values of one multivalue field, such as the users or source IPs of a finding. */
@@ -68,7 +69,7 @@ export class ValueList extends LitElement {
 
     return html`
       <ul id="values" class=${this.expanded ? 'expanded' : ''} tabindex=${this.expanded ? '0' : nothing}>
-        ${visibleValues.map((value) => html`<li>${value}</li>`)}
+        ${visibleValues.map((value) => html`<li>${revealBidiControls(value)}</li>`)}
       </ul>
       ${collapsible
         ? html`<button

@@ -1,16 +1,20 @@
 // Web Worker entry: exposes the analysis to the page through Comlink. The worker keeps the latest
-// findings and file reports so that the page can export them without sending them back.
+// analysis, index included, so that the page can re-detect with other settings, drill down and
+// export without sending data back or reading the files again.
 import * as Comlink from 'comlink';
 
 import { analyzeSources } from '../core/analysis/analyze-sources.ts';
-import { formatDataQualityCsv } from '../core/export/data-quality-csv.ts';
-import { formatFindingsCsv } from '../core/export/findings-csv.ts';
+import { buildQueryExports } from '../core/query/query-exports.ts';
+import { formatAnalysisExport } from './analysis-exports.ts';
+import { applyFileDigests, startFileHashing } from './file-hashes.ts';
+import { Investigation, requireInvestigation } from './investigation.ts';
 import { CANCELLED_ERROR_NAME } from './worker-api.ts';
-import type { AnalysisProgress, AnalysisResult, DetectionParams, FileReport, Finding, MailsweepWorkerApi } from './worker-api.ts';
+import type { AnalysisProgress, DetectionRequest, InvestigationResult, MailsweepWorkerApi } from './worker-api.ts';
 
 let runningAnalysis: AbortController | undefined;
-let latestFindings: Finding[] | undefined;
-let latestFiles: FileReport[] | undefined;
+
+/** The latest finished analysis, kept until the next one starts or the page calls `clear`. */
+let investigation: Investigation | undefined;
 
 function cancelledError(): Error {
   const error = new Error('The analysis was cancelled.');
@@ -39,36 +43,47 @@ function releaseCallback(onProgress: (progress: AnalysisProgress) => void): void
 
 async function analyze(
   files: File[],
-  params: DetectionParams,
+  request: DetectionRequest,
   onProgress: (progress: AnalysisProgress) => void,
-): Promise<AnalysisResult> {
+): Promise<InvestigationResult> {
   if (runningAnalysis) {
     throw new Error('An analysis is already running. Cancel it or wait for it to finish.');
   }
 
   const controller = new AbortController();
   runningAnalysis = controller;
-  latestFindings = undefined;
-  latestFiles = undefined;
+  // The previous index is released before the new one grows, so two never share the worker's memory.
+  investigation = undefined;
 
+  // The hashes are computed on another core while the files are read.
+  const hashing = startFileHashing(files);
   try {
     const sources = files.map((file) => ({ name: file.name, source: file }));
-    const { result } = await analyzeSources(sources, params, {
+    const outcome = await analyzeSources(sources, request.settings, {
       signal: controller.signal,
       onProgress: forwardProgress(onProgress),
     });
+    applyFileDigests(outcome, await hashing.digests);
+    const { result, session } = outcome;
 
-    // The session is dropped on purpose because it contains the whole record index, and nothing
-    // re-runs the detection with other parameters yet.
-    latestFindings = result.findings;
-    latestFiles = result.summary.files;
-    return result;
+    investigation = new Investigation(session, request, result);
+    return investigation.result;
   } catch (error) {
     // The core may end a cancelled run with any error, and the page only needs to know it was cancelled.
     throw controller.signal.aborted ? cancelledError() : error;
   } finally {
+    hashing.stop();
     runningAnalysis = undefined;
     releaseCallback(onProgress);
+  }
+}
+
+/** Runs a synchronous step and turns what it throws into a rejection, which Comlink sends to the page. */
+function run<T>(step: () => T): Promise<T> {
+  try {
+    return Promise.resolve(step());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 
@@ -95,19 +110,18 @@ const api: MailsweepWorkerApi = {
     runningAnalysis?.abort();
   },
 
-  exportFindingsCsv(): Promise<string> {
-    if (!latestFindings) {
-      return Promise.reject(new Error('No finished analysis to export. Run an analysis first.'));
-    }
-    return Promise.resolve(formatFindingsCsv(latestFindings));
+  redetect: (request) => run(() => requireInvestigation(investigation).redetect(request)),
+
+  clear(): void {
+    investigation = undefined;
   },
 
-  exportDataQualityCsv(): Promise<string> {
-    if (!latestFiles) {
-      return Promise.reject(new Error('No finished analysis to export. Run an analysis first.'));
-    }
-    return Promise.resolve(formatDataQualityCsv(latestFiles));
-  },
+  drillDown: (finding) => run(() => requireInvestigation(investigation).drillDown(finding)),
+  timeline: () => run(() => requireInvestigation(investigation).timeline()),
+  exportAnalysis: (kind, finding) =>
+    run(() => formatAnalysisExport(requireInvestigation(investigation), kind, { version: __MAILSWEEP_VERSION__, generatedAt: new Date() }, finding)),
+
+  buildQueries: (request) => run(() => buildQueryExports(request.settings, request.allowList)),
 
   holdLifetimeLock,
 };

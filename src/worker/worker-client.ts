@@ -5,7 +5,18 @@ import * as Comlink from 'comlink';
 
 import AnalysisWorker from './analysis-worker.ts?worker&inline';
 import { CANCELLED_ERROR_NAME } from './worker-api.ts';
-import type { AnalysisProgress, AnalysisResult, DetectionParams, MailsweepWorkerApi } from './worker-api.ts';
+import type {
+  AnalysisExportKind,
+  AnalysisProgress,
+  DetectionRequest,
+  DrillDownResult,
+  ExportFile,
+  Finding,
+  InvestigationResult,
+  MailsweepWorkerApi,
+  QueryExport,
+  TimelineResult,
+} from './worker-api.ts';
 
 /** Rejection of an `analyze` call that the user cancelled. */
 export class AnalysisCancelledError extends Error {
@@ -113,12 +124,12 @@ export class AnalysisClient {
   /** Analyses the files in the worker. Rejects with `AnalysisCancelledError` or `WorkerEndedError`. */
   async analyze(
     files: File[],
-    params: DetectionParams,
+    request: DetectionRequest,
     onProgress: (progress: AnalysisProgress) => void,
-  ): Promise<AnalysisResult> {
+  ): Promise<InvestigationResult> {
     const connection = this.#connect();
     try {
-      return await connection.run(connection.remote.analyze(files, params, Comlink.proxy(onProgress)));
+      return await connection.run(connection.remote.analyze(files, request, Comlink.proxy(onProgress)));
     } catch (error) {
       throw isCancellation(error) ? new AnalysisCancelledError('The analysis was cancelled.') : error;
     } finally {
@@ -143,28 +154,53 @@ export class AnalysisClient {
     }, CANCEL_GRACE_MS);
   }
 
-  /** Returns the findings of the latest finished analysis as CSV text. */
-  async exportFindingsCsv(): Promise<string> {
-    const connection = this.#connection;
-    if (!connection) {
-      throw new Error('No finished analysis to export. Run an analysis first.');
-    }
-    if (connection.isEnded) {
-      throw new WorkerEndedError('The analysis worker has stopped since the analysis finished. Run the analysis again to export its findings.');
-    }
-    return connection.run(connection.remote.exportFindingsCsv());
+  /** Re-runs the detection of the latest finished analysis with other settings or allow-list, without reading the files again. */
+  redetect(request: DetectionRequest): Promise<InvestigationResult> {
+    return this.#callFinished((remote) => remote.redetect(request));
   }
 
-  /** Returns the data-quality report of the latest finished analysis as CSV text, one row per file. */
-  async exportDataQualityCsv(): Promise<string> {
+  /** Returns the records behind a finding of the latest detection. */
+  drillDown(finding: Finding): Promise<DrillDownResult> {
+    return this.#callFinished((remote) => remote.drillDown(finding));
+  }
+
+  /** Returns distinct mailboxes per bin and application over the latest analysis. */
+  timeline(): Promise<TimelineResult> {
+    return this.#callFinished((remote) => remote.timeline());
+  }
+
+  /** Formats an export of the latest finished analysis; `finding` is needed for `drill-down-csv`. */
+  exportAnalysis(kind: AnalysisExportKind, finding?: Finding): Promise<ExportFile> {
+    return this.#callFinished((remote) => remote.exportAnalysis(kind, finding));
+  }
+
+  /** Builds the SPL, KQL and DuckDB queries for the settings and allow-list. Starts the worker if needed: no analysis is required. */
+  buildQueries(request: DetectionRequest): Promise<QueryExport[]> {
+    const connection = this.#connect();
+    return connection.run(connection.remote.buildQueries(request));
+  }
+
+  /** Releases the latest analysis in the worker, index included. Does nothing without a worker. */
+  clear(): void {
+    const connection = this.#connection;
+    if (connection && !connection.isEnded) {
+      connection.run(connection.remote.clear()).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Calls the worker about the latest finished analysis. Rejects when no worker was started, and
+   * with `WorkerEndedError` when the worker, and the analysis it kept, has ended since.
+   */
+  async #callFinished<T>(call: (remote: Comlink.Remote<MailsweepWorkerApi>) => Promise<T>): Promise<T> {
     const connection = this.#connection;
     if (!connection) {
-      throw new Error('No finished analysis to export. Run an analysis first.');
+      throw new Error('No finished analysis. Run an analysis first.');
     }
     if (connection.isEnded) {
-      throw new WorkerEndedError('The analysis worker has stopped since the analysis finished. Run the analysis again to export its report.');
+      throw new WorkerEndedError('The analysis worker has stopped since the analysis finished, and its results went with it. Run the analysis again.');
     }
-    return connection.run(connection.remote.exportDataQualityCsv());
+    return connection.run(call(connection.remote));
   }
 
   /** Terminates the worker. A later `analyze` starts a new one. */

@@ -88,7 +88,7 @@ export async function readFindingRows(page: Page): Promise<FindingRow[]> {
     const cell = (column: string) => row.locator(`td[data-column="${column}"]`);
     result.push({
       time: await cell('binStart').innerText(),
-      clientAppId: await cell('clientAppId').innerText(),
+      clientAppId: await cell('clientAppId').locator('.app-id').innerText(),
       clientInfoString: await cell('clientInfoString').innerText(),
       srcIps: await cell('srcIps').locator('li').allInnerTexts(),
       uniqueMailboxes: Number(await cell('uniqueMailboxes').innerText()),

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import {
   GENERATED_FIXTURES,
   PLANTED_PURVIEW_CSV,
+  REPO_ROOT,
   analyzeFiles,
   openApp,
   readExpectedFindings,
@@ -12,6 +14,7 @@ import {
   readUniqueMailboxes,
   toRow,
 } from './app-page.ts';
+import { PROVENANCE_COLUMNS, expectCoreColumnsFirst } from './csv-export.ts';
 
 const expectedFindings = readExpectedFindings('expected-findings.json');
 
@@ -60,14 +63,21 @@ test('sorting by unique_mailboxes in both directions', async ({ page }) => {
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
 });
 
-test('export CSV matches the expected file byte for byte', async ({ page }) => {
+test('export CSV keeps the Splunk columns and names its inputs', async ({ page }) => {
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const download = await downloadPromise;
 
   expect(download.suggestedFilename()).toMatch(/^mailsweep-findings-\d{8}T\d{6}Z\.csv$/);
-  const downloaded = readFileSync(await download.path());
-  const expected = readFileSync(resolve(GENERATED_FIXTURES, 'expected-findings.csv'));
-  expect(downloaded.equals(expected)).toBe(true);
-  expect(downloaded.toString('utf8')).toBe(expected.toString('utf8'));
+  const downloaded = readFileSync(await download.path(), 'utf8');
+  const expected = readFileSync(resolve(GENERATED_FIXTURES, 'expected-findings.csv'), 'utf8');
+  const [header, ...added] = expectCoreColumnsFirst(downloaded, expected);
+  expect(header).toEqual(['client_app_name', ...PROVENANCE_COLUMNS]);
+
+  const version = (JSON.parse(readFileSync(resolve(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const digest = createHash('sha256').update(readFileSync(PLANTED_PURVIEW_CSV)).digest('hex');
+  expect(added).toHaveLength(expectedFindings.length);
+  for (const cells of added) {
+    expect(cells.slice(1)).toEqual(['ESCU defaults', version, `${digest}  planted.purview.csv`]);
+  }
 });
