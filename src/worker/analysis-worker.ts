@@ -7,6 +7,7 @@ import { analyzeSources } from '../core/analysis/analyze-sources.ts';
 import { buildQueryExports } from '../core/query/query-exports.ts';
 import { formatAnalysisExport } from './analysis-exports.ts';
 import { applyFileDigests, startFileHashing } from './file-hashes.ts';
+import type { FileHashing } from './file-hashes.ts';
 import { Investigation, requireInvestigation } from './investigation.ts';
 import { CANCELLED_ERROR_NAME } from './worker-api.ts';
 import type { AnalysisProgress, DetectionRequest, InvestigationResult, MailsweepWorkerApi } from './worker-api.ts';
@@ -15,6 +16,10 @@ let runningAnalysis: AbortController | undefined;
 
 /** The latest finished analysis, kept until the next one starts or the page calls `clear`. */
 let investigation: Investigation | undefined;
+
+/** Hashing of the latest analysis' files, and when its digests are in that analysis' reports. */
+let fileHashing: FileHashing | undefined;
+let digestsApplied: Promise<void> = Promise.resolve();
 
 function cancelledError(): Error {
   const error = new Error('The analysis was cancelled.');
@@ -55,24 +60,29 @@ async function analyze(
   // The previous index is released before the new one grows, so two never share the worker's memory.
   investigation = undefined;
 
-  // The hashes are computed on another core while the files are read.
+  // The hashes are computed on another core while the files are read. The findings do not wait
+  // for them; the exports, which carry them, do.
+  fileHashing?.stop();
   const hashing = startFileHashing(files);
+  fileHashing = hashing;
+  digestsApplied = Promise.resolve();
   try {
     const sources = files.map((file) => ({ name: file.name, source: file }));
     const outcome = await analyzeSources(sources, request.settings, {
       signal: controller.signal,
       onProgress: forwardProgress(onProgress),
     });
-    applyFileDigests(outcome, await hashing.digests);
     const { result, session } = outcome;
-
     investigation = new Investigation(session, request, result);
+    digestsApplied = hashing.digests.then((digests) => {
+      applyFileDigests(outcome, digests);
+    });
     return investigation.result;
   } catch (error) {
+    hashing.stop();
     // The core may end a cancelled run with any error, and the page only needs to know it was cancelled.
     throw controller.signal.aborted ? cancelledError() : error;
   } finally {
-    hashing.stop();
     runningAnalysis = undefined;
     releaseCallback(onProgress);
   }
@@ -113,13 +123,16 @@ const api: MailsweepWorkerApi = {
   redetect: (request) => run(() => requireInvestigation(investigation).redetect(request)),
 
   clear(): void {
+    fileHashing?.stop();
     investigation = undefined;
   },
 
   drillDown: (finding) => run(() => requireInvestigation(investigation).drillDown(finding)),
   timeline: () => run(() => requireInvestigation(investigation).timeline()),
-  exportAnalysis: (kind, finding) =>
-    run(() => formatAnalysisExport(requireInvestigation(investigation), kind, { version: __MAILSWEEP_VERSION__, generatedAt: new Date() }, finding)),
+  exportAnalysis: async (kind, finding) => {
+    await digestsApplied;
+    return run(() => formatAnalysisExport(requireInvestigation(investigation), kind, { version: __MAILSWEEP_VERSION__, generatedAt: new Date() }, finding));
+  },
 
   buildQueries: (request) => run(() => buildQueryExports(request.settings, request.allowList)),
 
