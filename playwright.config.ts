@@ -39,7 +39,9 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.mjs --port ${TEST_PORT}`,
     url: `http://127.0.0.1:${TEST_PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: a server already on the port may belong to another checkout, and its page would
+    // be tested instead of this one. Playwright then stops with a message naming the port.
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });

@@ -144,6 +144,8 @@ export interface FileReport {
    * archive carries the archive's hash. Absent when the file was not hashed.
    */
   sha256?: string;
+  /** For an archive member, the name of the dropped archive: the file that `sha256` is the hash of. */
+  archive?: string;
 }
 
 /** Reason an analysis found nothing: the earliest filter that removed everything. */

@@ -123,6 +123,7 @@ export class AnalysisSession {
         const report = tally.toReport(outcome.name, file.source, outcome);
         report.sizeBytes = outcome.sizeBytes;
         report.notices.push(...(outcome.notices ?? []));
+        if (outcome.name !== file.name) report.archive = file.name;
         return report;
       });
       this.reports.push(...reports);

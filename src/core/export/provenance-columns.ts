@@ -13,13 +13,15 @@ export interface TrailingColumns {
 }
 
 /**
- * Builds the provenance columns. `detection_settings` is `ESCU defaults` or one departure per line;
- * `input_files` lists one `sha256  name` line per file, as `sha256sum` prints it, so the list can
- * be checked with `sha256sum -c` after saving the cell. A file that was not hashed shows `not hashed`.
+ * Builds the provenance columns. `detection_settings` is `ESCU defaults` or one departure per line.
+ * `input_files` lists one `sha256  name` line per dropped file, as `sha256sum` prints it, so the
+ * list can be checked with `sha256sum -c` after saving the cell: an archive is listed once, by its
+ * own name, because its members carry the archive's hash. A file not hashed shows `not hashed`.
  */
 export function provenanceColumns(provenance: ReportProvenance): TrailingColumns {
   const { detection, generator, inputs } = provenance;
   const settings = detection.isEscuDefault ? 'ESCU defaults' : detection.departures.join('\n');
-  const files = inputs.map((input) => `${input.sha256 ?? 'not hashed'}  ${input.name}`).join('\n');
+  const lines = inputs.map((input) => `${input.sha256 ?? 'not hashed'}  ${input.archive ?? input.name}`);
+  const files = [...new Set(lines)].join('\n');
   return { names: PROVENANCE_CSV_COLUMNS, cells: [settings, generator.version, files] };
 }

@@ -76,7 +76,8 @@ function describeBinary(head: Uint8Array): string | undefined {
     return 'The file is gzip-compressed: decompress it first.';
   }
   if (container === 'zip') {
-    return 'The file is a ZIP archive (an Excel .xlsx workbook is one): extract it, or save the sheet as CSV.';
+    // Dropped ZIP files are read member by member, so this is a ZIP inside an archive or a workbook.
+    return 'The file is a ZIP archive inside an archive, or an Excel .xlsx workbook (also a ZIP): archives inside archives are not read. Extract it and drop the files inside, or save the sheet as CSV.';
   }
   if (isTarArchive(head)) {
     return 'The file is a tar archive: extract it and drop the files inside.';

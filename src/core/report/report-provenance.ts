@@ -17,6 +17,8 @@ export interface InputFileDigest {
   sizeBytes: number;
   /** SHA-256 of the dropped file (the whole archive for a member), or null when it was not hashed. */
   sha256: string | null;
+  /** For an archive member, the dropped archive's name, the file `sha256` belongs to. */
+  archive?: string;
 }
 
 /** The provenance block of every export. Plain data that JSON.stringify writes as is. */
@@ -67,6 +69,10 @@ export function buildProvenance(options: ProvenanceOptions): ReportProvenance {
       isEscuDefault: departures.length === 0,
       departures,
     },
-    inputs: options.files.map((file) => ({ name: file.name, sizeBytes: file.sizeBytes, sha256: file.sha256 ?? null })),
+    inputs: options.files.map((file) => {
+      const input: InputFileDigest = { name: file.name, sizeBytes: file.sizeBytes, sha256: file.sha256 ?? null };
+      if (file.archive !== undefined) input.archive = file.archive;
+      return input;
+    }),
   };
 }

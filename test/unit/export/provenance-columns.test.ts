@@ -91,3 +91,22 @@ describe('provenanceColumns', () => {
     expect(quality[1]?.slice(-3)).toEqual([...trailing.cells]);
   });
 });
+
+describe('provenanceColumns with an archive', () => {
+  it('lists a dropped archive once by its own name', () => {
+    const members = [fileReport('case.zip/a/tenant.csv', DIGEST), fileReport('case.zip/b/tenant.jsonl', DIGEST)].map((report) => ({
+      ...report,
+      archive: 'case.zip',
+    }));
+    const provenance = buildProvenance({
+      version: '0.1.0',
+      generatedAt: new Date(Date.UTC(2026, 11, 4)),
+      settings: { ...ESCU_SETTINGS, graphAppIds: [...ESCU_SETTINGS.graphAppIds] },
+      files: [...members, fileReport('loose.json', DIGEST.replace('e3', 'f4'))],
+    });
+
+    const [, , files] = provenanceColumns(provenance).cells;
+
+    expect(files).toBe(`${DIGEST}  case.zip\n${DIGEST.replace('e3', 'f4')}  loose.json`);
+  });
+});

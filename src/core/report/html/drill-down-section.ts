@@ -37,7 +37,7 @@ ${throttledNote}
 ${drillDown.mailboxes.map((mailbox) => html`<tr><td><code>${mailbox.userId}</code></td><td><code>${mailbox.mailboxOwnerUpn ?? ''}</code></td><td class="number">${formatCount(mailbox.records)}</td></tr>`)}
 </tbody></table>
 <h4>Records</h4>
-<table><thead><tr><th>Time (UTC)</th><th>UserId</th><th>MailboxOwnerUPN</th><th>Client IP</th><th>Access</th><th class="number">OperationCount</th><th>Throttled</th><th>Folders</th><th class="number">Message ids</th></tr></thead><tbody>
+<table><thead><tr><th>Time (UTC)</th><th>UserId</th><th>MailboxOwnerUPN</th><th>Client IP</th><th>Access</th><th class="number">OperationCount</th><th>Throttled</th><th>Folders</th><th class="number">Message-id count</th></tr></thead><tbody>
 ${drillDown.records.map(recordRow)}
 </tbody></table>
 <h4>Same application, bins around the finding</h4>
