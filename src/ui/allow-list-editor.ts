@@ -157,14 +157,6 @@ export class AllowListEditor extends LitElement {
         overflow-wrap: anywhere;
       }
 
-      .visually-hidden-input {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        opacity: 0;
-        pointer-events: none;
-      }
-
       @media (max-width: 60rem) {
         form {
           grid-template-columns: 1fr;
@@ -196,7 +188,6 @@ export class AllowListEditor extends LitElement {
         : nothing}
       <div class="actions">
         <button type="button" @click=${this.onImportClick}>Import allow-list JSON</button>
-        <input class="visually-hidden-input" type="file" accept=".json,application/json" tabindex="-1" aria-hidden="true" @change=${this.onImportFile} />
         <button type="button" ?disabled=${this.entries.length === 0} @click=${this.onExport}>Export allow-list JSON</button>
       </div>
       ${this.renderFilters()}
@@ -331,8 +322,22 @@ export class AllowListEditor extends LitElement {
     this.dispatchEvent(allowListChangedEvent({ entries: this.entries.filter((_entry, position) => position !== index) }));
   }
 
+  /**
+   * Opens the file picker from an input that is never added to the page, because scripts drive
+   * the analysis through the page's only `input[type=file]` (see the README's Automation section).
+   */
   private readonly onImportClick = (): void => {
-    this.renderRoot.querySelector<HTMLInputElement>('input[type="file"]')?.click();
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.addEventListener(
+      'change',
+      (event) => {
+        void this.onImportFile(event);
+      },
+      { once: true },
+    );
+    input.click();
   };
 
   private readonly onImportFile = async (event: Event): Promise<void> => {
