@@ -143,7 +143,7 @@ export class DrillDownRecords extends LitElement {
               <th scope="col">OperationCount</th>
               <th scope="col">IsThrottled</th>
               <th scope="col">Folders</th>
-              <th scope="col">InternetMessageIds</th>
+              <th scope="col">Message-id count</th>
             </tr>
           </thead>
           <tbody>

@@ -33,7 +33,7 @@ function explain(reason: EmptyReason, summary: AnalysisSummary): { headline: str
       return {
         headline:
           summary.skippedTotal > 0
-            ? `No readable audit records were found: ${plural(summary.skippedTotal, 'record was', 'records were')} skipped, as the file report below explains.`
+            ? `No readable audit records were found: ${plural(summary.skippedTotal, 'record was', 'records were')} skipped, as the data-quality report above explains.`
             : 'No audit records were found in the selected files.',
         details: html`<p>
           Mailsweep reads unified audit log exports: Purview and Search-UnifiedAuditLog CSVs, Management Activity

@@ -11,14 +11,18 @@ import { revealBidiControls } from './reveal-bidi.ts';
 import { encodingLabel, formatLabel, skipReasonExplanation, skipReasonTitle } from './report-text.ts';
 import { textStyles } from './shared-styles.ts';
 
+/**
+ * Describes where skipped records start: " at lines 4, 9", or ", first seen at line 1" when there
+ * are more records than lines. `firstLines` lists a line once, however many records start on it,
+ * and only the first few lines.
+ */
 function describeLines(skip: SkipCount): string {
-  if (skip.firstLines.length === 0) {
+  const lines = skip.firstLines;
+  if (lines.length === 0) {
     return '';
   }
-  const noun = skip.firstLines.length === 1 ? 'line' : 'lines';
-  const more = skip.count > skip.firstLines.length ? ' and others' : '';
-  const prefix = skip.count > skip.firstLines.length ? 'starting at ' : 'at ';
-  return ` ${prefix}${noun} ${skip.firstLines.join(', ')}${more}`;
+  const where = `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}`;
+  return skip.count === lines.length ? ` at ${where}` : `, first seen at ${where}`;
 }
 
 /** 'warning' for notices that can hide or distort findings, 'info' for how the file was read. */

@@ -9,8 +9,9 @@ import { revealBidiControls } from './reveal-bidi.ts';
 import { DETECTION_ORDER, nextSort, sortFindings } from './findings-sort.ts';
 import type { FindingColumn, FindingSort } from './findings-sort.ts';
 import { buttonStyles, textStyles } from './shared-styles.ts';
-import { renderAppName } from './app-name.ts';
+import { appTagStyles, renderCompactAppName } from './app-name.ts';
 import { drillDownRequestedEvent } from './ui-events.ts';
+import { ScrollRailController } from './scroll-rail.ts';
 import './value-list.ts';
 
 interface ColumnDefinition {
@@ -91,17 +92,38 @@ export class FindingsTable extends LitElement {
   static override styles = [
     buttonStyles,
     textStyles,
+    appTagStyles,
     css`
       :host {
         display: block;
       }
 
+      /*
+       * The box scrolls sideways only. It has no maximum height, so every row is shown and the page
+       * scrolls, with no second vertical scroll bar inside it. The box's own horizontal scroll bar,
+       * under the last row, is hidden in favour of the rail below.
+       */
       .scroll {
-        overflow: auto;
-        max-height: 75vh;
+        overflow-x: auto;
+        scrollbar-width: none;
         border: 1px solid var(--ms-border);
         border-radius: 10px;
         background: var(--ms-surface);
+      }
+
+      /* The horizontal scroll bar that stays at the bottom of the window while the table is in view. */
+      .rail {
+        position: sticky;
+        bottom: 0;
+        z-index: 2;
+        margin: 0 1px;
+        overflow-x: auto;
+        overflow-y: hidden;
+        background: var(--ms-surface-raised);
+      }
+
+      .rail > div {
+        height: 1px;
       }
 
       table {
@@ -118,10 +140,15 @@ export class FindingsTable extends LitElement {
         caption-side: top;
       }
 
-      th {
+      /* The caption's text stays in view while the table is scrolled sideways. */
+      .caption-text {
+        display: inline-block;
         position: sticky;
-        top: 0;
-        z-index: 1;
+        left: 0.8rem;
+        max-width: 60rem;
+      }
+
+      th {
         background: var(--ms-surface-raised);
         border-bottom: 1px solid var(--ms-border-strong);
         text-align: left;
@@ -255,13 +282,24 @@ export class FindingsTable extends LitElement {
         font-size: 0.8rem;
       }
 
-      .app-name.unknown {
-        color: var(--ms-danger);
-        font-weight: 600;
+      .app-tag {
+        display: block;
+        width: max-content;
+        margin-top: 0.25rem;
+      }
+
+      /* The Details column stays in view while the table is scrolled sideways. */
+      td.details-cell,
+      th.details-head {
+        position: sticky;
+        left: 0;
+        z-index: 1;
+        border-right: 1px solid var(--ms-border);
       }
 
       td.details-cell {
         white-space: nowrap;
+        background: var(--ms-surface);
       }
 
       td.details-cell button {
@@ -293,6 +331,11 @@ export class FindingsTable extends LitElement {
   @state() private sort: FindingSort = DETECTION_ORDER;
   @state() private visibleCount = ROWS_PER_PAGE;
 
+  constructor() {
+    super();
+    new ScrollRailController(this);
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('findings')) {
       this.sort = DETECTION_ORDER;
@@ -308,13 +351,15 @@ export class FindingsTable extends LitElement {
     const findingsNoun = this.findings.length === 1 ? this.singular : this.noun;
 
     return html`
-      <div class="scroll" role="region" aria-labelledby="caption" tabindex="0">
+      <div class="scroll" role="region" aria-labelledby="caption" tabindex="0" data-scroll-box>
         <table>
           <caption id="caption">
-            ${formatCount(this.findings.length)} ${findingsNoun}, sorted by ${sortLabel} (${this.sort.direction}).
-            Times are UTC.${this.findings.some((finding) => finding.windowEnd !== undefined)
-              ? ' In sliding-window mode, _time is the start of the first window over the threshold.'
-              : ''}
+            <span class="caption-text">
+              ${formatCount(this.findings.length)} ${findingsNoun}, sorted by ${sortLabel} (${this.sort.direction}).
+              Times are UTC.${this.findings.some((finding) => finding.windowEnd !== undefined)
+                ? ' In sliding-window mode, _time is the start of the first window over the threshold.'
+                : ''}
+            </span>
           </caption>
           <thead>
             <tr>
@@ -327,6 +372,7 @@ export class FindingsTable extends LitElement {
           </tbody>
         </table>
       </div>
+      <div class="rail" aria-hidden="true" tabindex="-1" data-scroll-rail><div></div></div>
       ${hiddenCount > 0
         ? html`<button type="button" class="more" @click=${this.showMore}>
             Show ${formatCount(Math.min(hiddenCount, ROWS_PER_PAGE))} more (${formatCount(hiddenCount)} not shown)
@@ -368,7 +414,7 @@ export class FindingsTable extends LitElement {
         </td>
         <td class="time" data-column="binStart">${renderTime(finding.binStart)}</td>
         <td class="id" data-column="clientAppId">
-          <span class="app-id">${renderId(finding.clientAppId)}</span>${renderAppName(finding.clientAppId, this.appNames)}
+          <span class="app-id">${renderId(finding.clientAppId)}</span>${renderCompactAppName(finding.clientAppId, this.appNames)}
         </td>
         <td class="client-info" data-column="clientInfoString">${revealBidiControls(finding.clientInfoString)}</td>
         <td data-column="srcIps">

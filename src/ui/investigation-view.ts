@@ -38,6 +38,16 @@ export class InvestigationView extends LitElement {
     css`
       :host {
         display: block;
+        /* The warning colours of the data-quality report, which the caution refers to. */
+        --caution: #8a5300;
+        --caution-soft: #fdf1dc;
+      }
+
+      @media (prefers-color-scheme: dark) {
+        :host {
+          --caution: #f0c074;
+          --caution-soft: #35290f;
+        }
       }
 
       section {
@@ -77,6 +87,14 @@ export class InvestigationView extends LitElement {
 
       .suppressed summary {
         cursor: pointer;
+      }
+
+      .caution {
+        margin: 0 0 0.75rem;
+        padding: 0.5rem 0.8rem;
+        border-left: 4px solid var(--caution);
+        background: var(--caution-soft);
+        border-radius: 6px;
       }
 
       .error {
@@ -148,11 +166,13 @@ export class InvestigationView extends LitElement {
     }
 
     const count = result.findings.length;
+    // With every finding suppressed, the export is still offered and contains the header only.
+    const canExport = count > 0 || result.suppressed.length > 0;
     return html`
       <section aria-labelledby="findings-heading" @mailsweep-drill-down-requested=${this.onDrillDownRequested}>
         <div class="section-head">
           <h2 id="findings-heading">${formatCount(count)} ${count === 1 ? 'finding' : 'findings'}</h2>
-          ${count > 0
+          ${canExport
             ? html`<button type="button" class="primary" ?disabled=${this.exporting.has('findings-csv')} @click=${() => { this.requestExport('findings-csv'); }}>
                 Export CSV
               </button>`
@@ -160,7 +180,7 @@ export class InvestigationView extends LitElement {
         </div>
         <mailsweep-departures .settings=${result.settings}></mailsweep-departures>
         ${this.redetectStatus ? html`<p class="muted status" data-redetect-status>${this.redetectStatus}</p>` : nothing}
-        ${this.renderSuppressed(result)} ${this.renderFindings(result)} ${this.renderNearMisses(result)} ${this.renderDrillDown()}
+        ${this.renderSkippedCaution(result)} ${this.renderSuppressed(result)} ${this.renderFindings(result)} ${this.renderNearMisses(result)} ${this.renderDrillDown()}
       </section>
 
       <section aria-labelledby="timeline-heading">
@@ -198,9 +218,24 @@ export class InvestigationView extends LitElement {
       ></mailsweep-findings-table>`;
     }
     if (result.suppressed.length > 0) {
-      return html`<p data-all-suppressed>Every finding is suppressed by the allow-list. Open the list above to see them.</p>`;
+      return html`<p data-all-suppressed>
+        Every finding is suppressed by the allow-list. Open the list above to see them. Export CSV leaves suppressed
+        findings out, so it saves the header only.
+      </p>`;
     }
     return html`<mailsweep-empty-result .summary=${result.summary}></mailsweep-empty-result>`;
+  }
+
+  /** Warns, when there are findings, that the skipped records may have contained more reads. */
+  private renderSkippedCaution(result: InvestigationResult) {
+    const skipped = result.summary.skippedTotal;
+    if (result.findings.length === 0 || skipped === 0) {
+      return nothing;
+    }
+    return html`<p class="caution" data-skipped-caution>
+      ${formatCount(skipped)} ${skipped === 1 ? 'record' : 'records'} could not be read, so the findings may be incomplete. See the
+      data-quality report above.
+    </p>`;
   }
 
   private renderSuppressed(result: InvestigationResult) {

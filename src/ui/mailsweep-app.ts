@@ -95,6 +95,16 @@ export class MailsweepApp extends LitElement {
         margin: 0;
       }
 
+      /* The results heading takes the focus after an analysis, and the margin keeps it off the window's edge. */
+      #files-heading {
+        scroll-margin-top: 1rem;
+      }
+
+      #files-heading:focus-visible {
+        outline: 3px solid var(--ms-focus);
+        outline-offset: 2px;
+      }
+
       .notice {
         margin: 1rem 0 0;
         padding: 0.7rem 0.9rem;
@@ -153,6 +163,8 @@ export class MailsweepApp extends LitElement {
   #redetectQueued = false;
   /** The settings start open when stored settings depart from ESCU, so the departure is seen at once. */
   readonly #settingsInitiallyOpen: boolean;
+  /** Set when an analysis of files succeeds, so the results are brought into view once they have rendered. */
+  #revealResultsPending = false;
 
   constructor() {
     super();
@@ -274,7 +286,7 @@ export class MailsweepApp extends LitElement {
     return html`
       <section aria-labelledby="files-heading">
         <div class="section-head">
-          <h2 id="files-heading">Data quality</h2>
+          <h2 id="files-heading" tabindex="-1">Data quality</h2>
           <button type="button" ?disabled=${this.exporting.has('data-quality-csv')} @click=${this.onExportDataQuality}>
             Export data-quality report
           </button>
@@ -419,6 +431,7 @@ export class MailsweepApp extends LitElement {
     }
 
     this.appState = 'running';
+    this.#revealResultsPending = false;
     this.notice = folderNotice ? { kind: 'info', text: folderNotice } : undefined;
     this.retry = undefined;
     this.result = undefined;
@@ -441,6 +454,7 @@ export class MailsweepApp extends LitElement {
       });
       this.#appliedRequest = request;
       this.redetectStatus = '';
+      this.#revealResultsPending = true;
       this.appState = 'done';
 
       // Settings or allow-list changed while the files were read apply now, from the index.
@@ -471,9 +485,32 @@ export class MailsweepApp extends LitElement {
     this.#publishedStateVersion += 1;
     const version = this.#publishedStateVersion;
     await waitForRender(this);
-    if (version === this.#publishedStateVersion) {
-      document.documentElement.dataset.mailsweepState = appState;
+    if (version !== this.#publishedStateVersion) {
+      return;
     }
+
+    // Before `done` is published, so that a script acting on `done` finds the focus already moved.
+    if (appState === 'done' && this.#revealResultsPending) {
+      this.#revealResultsPending = false;
+      this.#revealResults();
+    }
+    document.documentElement.dataset.mailsweepState = appState;
+  }
+
+  /**
+   * Scrolls the results to the top of the window and focuses their first heading. The results start
+   * below the drop zone and the settings, out of sight on a small window. Nothing moves when the
+   * focus has gone elsewhere during the run, such as into the settings, so typing is not interrupted.
+   */
+  #revealResults(): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>('#files-heading');
+    const focused = this.shadowRoot?.activeElement ?? null;
+    const focusStartedRun = focused === null || focused.matches('mailsweep-drop-zone, .sample button, .retry button');
+    if (!heading || !focusStartedRun) {
+      return;
+    }
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
   }
 
   // Drops outside the drop zone would otherwise make the browser open the file in place of the page.

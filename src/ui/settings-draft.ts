@@ -109,3 +109,42 @@ export function settingsFromDraft(draft: SettingsDraft): { settings?: DetectionS
     },
   };
 }
+
+/** Names of the form's fields in messages about them. */
+export const DRAFT_FIELD_NAMES: Record<keyof SettingsDraft, string> = {
+  spanSeconds: 'Bin span',
+  threshold: 'Threshold',
+  graphAppIds: 'Graph AppIds',
+  ewsPattern: 'EWS pattern',
+  identity: 'Identity counted as a mailbox',
+  foldUserCase: 'Letter case of user names',
+  window: 'Window',
+  includeNearMisses: 'Near misses',
+};
+
+function normalizeIdLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trim().toLowerCase())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/**
+ * Returns the fields whose form value differs from the settings in force, so a change that has
+ * not been applied can be marked. Number fields compare without surrounding spaces, and AppIds
+ * without letter case or empty lines.
+ */
+export function changedDraftFields(draft: SettingsDraft, settings: DetectionSettings): Set<keyof SettingsDraft> {
+  const applied = draftFromSettings(settings);
+  const changed = new Set<keyof SettingsDraft>();
+  if (draft.spanSeconds.trim() !== applied.spanSeconds) changed.add('spanSeconds');
+  if (draft.threshold.trim() !== applied.threshold) changed.add('threshold');
+  if (normalizeIdLines(draft.graphAppIds) !== normalizeIdLines(applied.graphAppIds)) changed.add('graphAppIds');
+  if (draft.ewsPattern !== applied.ewsPattern) changed.add('ewsPattern');
+  if (draft.identity !== applied.identity) changed.add('identity');
+  if (draft.foldUserCase !== applied.foldUserCase) changed.add('foldUserCase');
+  if (draft.window !== applied.window) changed.add('window');
+  if (draft.includeNearMisses !== applied.includeNearMisses) changed.add('includeNearMisses');
+  return changed;
+}

@@ -1,13 +1,14 @@
 // The detection settings form. Each control shows the ESCU value next to it and is marked when it
 // departs from it. A valid change applies when the control is committed (Enter, leaving a text
-// field, or ticking a box), so the findings follow without a separate Apply step.
+// field, or ticking a box), so the findings follow without a separate Apply step. While any field
+// is invalid, no change applies: the form names the invalid fields and marks the changes that wait.
 import { LitElement, css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
 import { ESCU_SETTINGS, formatSpan } from '../worker/worker-api.ts';
 import type { CountedIdentity, DetectionSettings, WindowMode } from '../worker/worker-api.ts';
-import { draftFromSettings, settingsFromDraft } from './settings-draft.ts';
+import { DRAFT_FIELD_NAMES, changedDraftFields, draftFromSettings, settingsFromDraft } from './settings-draft.ts';
 import type { DraftErrors, SettingsDraft } from './settings-draft.ts';
 import { escuSettings } from './settings-storage.ts';
 import { buttonStyles, textStyles } from './shared-styles.ts';
@@ -32,6 +33,26 @@ export function changedSettings(settings: DetectionSettings): Set<SettingName> {
   if (settings.window !== ESCU_SETTINGS.window) changed.add('window');
   if (settings.includeNearMisses !== ESCU_SETTINGS.includeNearMisses) changed.add('includeNearMisses');
   return changed;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) {
+    return names.join('');
+  }
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+/** Describes why the form's changes are not applied: the invalid fields, then the changes that wait for them. */
+function describeBlockedChanges(invalid: (keyof SettingsDraft)[], waiting: (keyof SettingsDraft)[]): string {
+  if (invalid.length === 0) {
+    return '';
+  }
+  const names = joinNames(invalid.map((name) => DRAFT_FIELD_NAMES[name]));
+  const blocked =
+    invalid.length === 1
+      ? `${names} is invalid, so no change is applied until it is fixed.`
+      : `${names} are invalid, so no change is applied until they are fixed.`;
+  return waiting.length === 0 ? blocked : `${blocked} Not applied yet: ${joinNames(waiting.map((name) => DRAFT_FIELD_NAMES[name]))}.`;
 }
 
 /**
@@ -147,6 +168,22 @@ export class SettingsPanel extends LitElement {
         color: var(--ms-danger);
       }
 
+      .waiting {
+        display: inline-block;
+        margin-left: 0.35rem;
+        padding: 0 0.4rem;
+        border: 1px solid var(--ms-border-strong);
+        border-radius: 4px;
+        font-size: 0.75rem;
+        font-weight: 600;
+        color: var(--ms-muted);
+      }
+
+      .blocked {
+        color: var(--ms-danger);
+        font-weight: 600;
+      }
+
       .actions {
         grid-column: 1 / -1;
         display: flex;
@@ -166,6 +203,9 @@ export class SettingsPanel extends LitElement {
   @state() private draft: SettingsDraft = draftFromSettings(escuSettings());
   @state() private errors: DraftErrors = {};
 
+  /** Fields changed in the form but not applied because another field is invalid; set by each render. */
+  #waiting = new Set<keyof SettingsDraft>();
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('settings')) {
       this.draft = draftFromSettings(this.settings);
@@ -175,6 +215,10 @@ export class SettingsPanel extends LitElement {
 
   override render() {
     const changed = changedSettings(this.settings);
+    const invalid = Object.keys(this.errors) as (keyof SettingsDraft)[];
+    this.#waiting = new Set(
+      invalid.length === 0 ? [] : [...changedDraftFields(this.draft, this.settings)].filter((name) => !invalid.includes(name)),
+    );
     return html`
       <form @submit=${this.onSubmit} novalidate>
         <fieldset>
@@ -236,13 +280,17 @@ export class SettingsPanel extends LitElement {
           <span class="muted" data-departure-count>
             ${changed.size === 0 ? 'All settings are the ESCU defaults.' : `${changed.size} ${changed.size === 1 ? 'setting departs' : 'settings depart'} from ESCU.`}
           </span>
+          <span class="blocked" role="status" data-settings-blocked>${describeBlockedChanges(invalid, [...this.#waiting])}</span>
         </div>
       </form>
     `;
   }
 
+  /** Marks a field that departs from ESCU, and one whose change waits for an invalid field to be fixed. */
   private renderDeparture(name: SettingName, changed: Set<SettingName>) {
-    return changed.has(name) ? html`<span class="departure" data-departure=${name}>Changed from ESCU</span>` : nothing;
+    return html`${changed.has(name) ? html`<span class="departure" data-departure=${name}>Changed from ESCU</span>` : nothing}${this.#waiting.has(name)
+      ? html`<span class="waiting" data-waiting=${name}>Not applied yet</span>`
+      : nothing}`;
   }
 
   private renderTextField(field: {

@@ -5,7 +5,7 @@ import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
 import type { AppNames, AppTimeline, Timeline } from '../worker/worker-api.ts';
-import { UNKNOWN_APP_TEXT } from './app-name.ts';
+import { UNKNOWN_APP_TEXT, appTagStyles, renderCompactAppName } from './app-name.ts';
 import { formatCount, formatUtcTime } from './format.ts';
 import { revealBidiControls } from './reveal-bidi.ts';
 import { buttonStyles, textStyles } from './shared-styles.ts';
@@ -46,12 +46,19 @@ function countBinsOver(app: AppTimeline, threshold: number): number {
   return app.mailboxes.filter((value) => value > threshold).length;
 }
 
+/** Describes a count of bins over the threshold: "1 bin over the threshold", "3 bins over the threshold". */
+function describeBinsOver(app: AppTimeline, threshold: number): string {
+  const count = countBinsOver(app, threshold);
+  return `${formatCount(count)} ${count === 1 ? 'bin' : 'bins'} over the threshold`;
+}
+
 /** Timeline of every application and a chart of the selected one. */
 @customElement('mailsweep-timeline')
 export class TimelineView extends LitElement {
   static override styles = [
     buttonStyles,
     textStyles,
+    appTagStyles,
     css`
       :host {
         display: block;
@@ -277,10 +284,9 @@ export class TimelineView extends LitElement {
     const half = threshold / 2;
     const label = appLabel(app, this.appNames);
     const known = isKnownApp(app, this.appNames);
-    const binsOver = countBinsOver(app, threshold);
     const description =
       `${known ? `${label} (${app.clientAppId})` : `${app.clientAppId} (${UNKNOWN_APP_TEXT})`}: at most ${formatCount(app.maxMailboxes)} distinct mailboxes in one bin, ` +
-      `${formatCount(binsOver)} ${binsOver === 1 ? 'bin' : 'bins'} over the threshold.`;
+      `${describeBinsOver(app, threshold)}.`;
 
     return html`
       <button
@@ -307,11 +313,15 @@ export class TimelineView extends LitElement {
     const ticks = niceTicks(Math.max(app.maxMailboxes, threshold + 1), 4);
     const maxValue = ticks.at(-1) ?? 1;
     const thresholdPercent = (threshold / maxValue) * 100;
-    const label = isKnownApp(app, this.appNames) ? appLabel(app, this.appNames) : UNKNOWN_APP_TEXT;
     const length = range.end - range.start;
+    const known = isKnownApp(app, this.appNames);
 
+    // As in the strip, a known application shows its name, then its id. An unknown one shows its id and a tag.
     return html`
-      <h3 id="chart-heading">${revealBidiControls(label)} <span class="mono muted">${app.clientAppId}</span></h3>
+      <h3 id="chart-heading">
+        <span class=${known ? '' : 'mono'}>${revealBidiControls(appLabel(app, this.appNames))}</span>
+        ${known ? html`<span class="mono muted">${revealBidiControls(app.clientAppId)}</span>` : renderCompactAppName(app.clientAppId, this.appNames)}
+      </h3>
       <div class="chart" data-chart=${app.clientAppId}>
         <div class="y-axis" aria-hidden="true">
           ${ticks.map((tick) => html`<span style="bottom: ${(tick / maxValue) * 100}%">${formatCount(tick)}</span>`)}
@@ -338,7 +348,7 @@ export class TimelineView extends LitElement {
       </div>
       <p class="visually-hidden" id="chart-description">
         Distinct mailboxes per bin, from ${formatUtcTime(range.start)} to ${formatUtcTime(range.end)}. At most
-        ${formatCount(app.maxMailboxes)}; ${formatCount(countBinsOver(app, threshold))} bins over the threshold of ${formatCount(threshold)}.
+        ${formatCount(app.maxMailboxes)}; ${describeBinsOver(app, threshold)} of ${formatCount(threshold)}.
       </p>
     `;
   }

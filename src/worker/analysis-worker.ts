@@ -60,10 +60,10 @@ async function analyze(
   // The previous index is released before the new one grows, so two never share the worker's memory.
   investigation = undefined;
 
-  // The hashes are computed in a worker of their own. The findings do not wait for them; the
-  // exports, which carry them, do. With a core to spare the hash runs while the files are read;
-  // on fewer cores it competes with the analysis (measured: 4.9 s became 6.3-8.3 s for a 453 MB
-  // file on 2 cores), so it starts once the findings are out.
+  // The hashes are computed in a worker of their own. The findings do not wait for them, but the
+  // exports, which carry them, do. With a core to spare the hash runs while the files are read.
+  // On fewer cores it slows the analysis (4.9 s became 6.3-8.3 s for a 453 MB file on 2 cores),
+  // so it starts once the findings are out.
   fileHashing?.stop();
   fileHashing = hasSpareCore() ? startFileHashing(files) : undefined;
   digestsApplied = Promise.resolve();

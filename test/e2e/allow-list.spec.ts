@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { PLANTED_PURVIEW_CSV, analyzeFiles, openApp, readExpectedFindings, waitForAppState } from './app-page.ts';
+import { PROVENANCE_COLUMNS, parseCsv } from './csv-export.ts';
 
 const expectedFindings = readExpectedFindings('expected-findings.json');
 
@@ -93,4 +94,35 @@ test('the open editor keeps one file input on the page', async ({ page }) => {
 
   // Scripts start an analysis through `input[type=file]`, so a second one would break them.
   await expect(page.locator('input[type=file]')).toHaveCount(1);
+});
+
+test('export stays when every finding is suppressed', async ({ page }) => {
+  await openApp(page);
+  await analyzeFiles(page, PLANTED_PURVIEW_CSV);
+  await openAllowList(page);
+
+  // A glob that matches everything is rejected, so each planted application gets its own entry.
+  const editor = page.locator('mailsweep-allow-list-editor');
+  const appIds = [...new Set(expectedFindings.map((finding) => finding.clientAppId))];
+  for (const appId of appIds) {
+    await editor.getByLabel('Field').selectOption('ClientAppId');
+    await editor.getByLabel('Value').fill(appId);
+    await editor.getByLabel('Note (why it is allowed)').fill('Known archiving connector');
+    await editor.getByRole('button', { name: 'Add entry' }).click();
+    await waitForAppState(page, 'done');
+  }
+
+  await expect(editor.locator('tr[data-entry]')).toHaveCount(appIds.length);
+  await expect(page.locator('mailsweep-app h2#findings-heading')).toHaveText('0 findings');
+  await waitForAppState(page, 'done');
+  await expect(page.locator('mailsweep-investigation [data-all-suppressed]')).toContainText('saves the header only');
+  await expect(page.locator('mailsweep-investigation [data-suppressed] summary')).toContainText(`${expectedFindings.length} findings`);
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloadPromise;
+  const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
+  expect(rows).toHaveLength(1);
+  expect(rows[0]?.slice(0, 6)).toEqual(['_time', 'ClientAppId', 'ClientInfoString', 'src_ip', 'unique_mailboxes', 'user']);
+  expect(rows[0]?.slice(-PROVENANCE_COLUMNS.length)).toEqual(PROVENANCE_COLUMNS);
 });

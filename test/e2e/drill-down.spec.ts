@@ -48,6 +48,12 @@ test('drill-down shows the records of a finding', async ({ page }) => {
   await expect(panel.locator('[data-fact="last"]')).toHaveText(isoUtc(drillDown.lastRecordTime));
   await expect(panel.locator('tr[data-mailbox]')).toHaveCount(drillDown.mailboxes.length);
 
+  // The last column is each record's count of message ids.
+  const recordsTable = panel.locator('mailsweep-drill-down-records');
+  await expect(recordsTable.locator('thead th').last()).toHaveText('Message-id count');
+  const firstCount = drillDown.records[0]?.messageIdCount;
+  await expect(recordsTable.locator('tbody tr').first().locator('td').last()).toHaveText(firstCount === undefined ? '–' : firstCount.toLocaleString('en-US'));
+
   // Throttled records are named in a warning and marked in the records table.
   await expect(panel.locator('[data-throttled-warning]')).toContainText(`${drillDown.throttledRecords} record`);
   await expect(panel.locator('[data-throttled-warning]')).toContainText('IsThrottled = True');
@@ -84,7 +90,7 @@ test('application names mark unknown ids', async ({ page }) => {
 
   // The planted ClientAppIds are made up, so none is a Microsoft application.
   const names = page.locator('mailsweep-findings-table td[data-column="clientAppId"] [data-app-name]');
-  await expect(names.first()).toHaveText('not a known Microsoft application');
+  await expect(names.first().locator('.visually-hidden')).toHaveText('not a known Microsoft application');
   await expect(page.locator('mailsweep-findings-table [data-unknown-app]')).toHaveCount(await names.count());
 
   // The records name the Graph AppId the reads went through.

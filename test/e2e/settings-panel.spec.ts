@@ -108,3 +108,37 @@ test('sliding window and identity are labelled', async ({ page }) => {
   await expect(page.locator('mailsweep-departures [data-departures]')).toContainText('Sliding 10 minutes window');
   await expect(page.locator('mailsweep-departures [data-departures]')).toContainText('MailboxOwnerUPN');
 });
+
+test('invalid field holds back other changes', async ({ page }) => {
+  const escuFindings = readExpectedFindings('expected-findings.json');
+  const wanted = { ...ESCU_SETTINGS, graphAppIds: [...ESCU_SETTINGS.graphAppIds], threshold: 4, window: 'sliding' as const };
+  const wantedFindings = await detectInNode(wanted);
+  expect(wantedFindings.length).toBeGreaterThan(escuFindings.length);
+
+  await openApp(page);
+  await analyzeFiles(page, PLANTED_PURVIEW_CSV);
+  await openSettings(page);
+
+  const threshold = page.getByLabel('A finding reads more than this many mailboxes');
+  await threshold.fill('');
+  await threshold.press('Enter');
+  await page.getByRole('radio', { name: /^Sliding window of the same length/ }).check();
+
+  // The form names the invalid field and marks the change that waits for it.
+  const blocked = page.locator('mailsweep-settings-panel [data-settings-blocked]');
+  await expect(blocked).toHaveText('Threshold is invalid, so no change is applied until it is fixed. Not applied yet: Window.');
+  await expect(page.locator('mailsweep-settings-panel [data-waiting]')).toHaveText(['Not applied yet']);
+  await expect(page.locator('mailsweep-settings-panel [data-waiting="window"]')).toBeVisible();
+  await expect(page.locator('mailsweep-departures [data-escu]')).toBeVisible();
+  await expect(page.locator('mailsweep-app h2#findings-heading')).toHaveText(`${escuFindings.length} findings`);
+
+  // Fixing the field applies both changes at once.
+  await threshold.fill('4');
+  await threshold.press('Enter');
+  await expect(page.locator('mailsweep-app h2#findings-heading')).toHaveText(`${wantedFindings.length} findings`);
+  await waitForAppState(page, 'done');
+  expect(await readFindingRows(page)).toEqual(wantedFindings.map(toRow));
+  await expect(blocked).toHaveText('');
+  await expect(page.locator('mailsweep-settings-panel [data-waiting]')).toHaveCount(0);
+  await expect(page.locator('mailsweep-departures [data-departures] li')).toHaveCount(2);
+});

@@ -30,6 +30,14 @@ test('heat strip and chart follow the core timeline', async ({ page }) => {
   const second = timeline.apps[1]?.clientAppId ?? '';
   await expect(view.locator('[data-chart]')).toHaveAttribute('data-chart', busiest);
   await expect(view.locator('[data-threshold]')).toHaveText('threshold: more than 5');
+
+  // The planted ids are made up: the chart's title shows the id with the unknown-application tag.
+  const heading = view.locator('#chart-heading');
+  await expect(heading.locator('.mono')).toHaveText(busiest);
+  await expect(heading.locator('[data-unknown-app] [aria-hidden="true"]')).toHaveText('unknown app');
+  const busiestBinsOver = timeline.apps[0]?.mailboxes.filter((mailboxes) => mailboxes > 5).length;
+  expect(busiestBinsOver).toBe(1);
+  await expect(view.locator('#chart-description')).toContainText('1 bin over the threshold of 5.');
   await rows.nth(1).focus();
   await page.keyboard.press('Enter');
   await expect(view.locator('[data-chart]')).toHaveAttribute('data-chart', second);

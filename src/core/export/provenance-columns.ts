@@ -1,4 +1,4 @@
-// Trailing CSV columns that say how an export was made: the detection settings (or that they are
+// Trailing CSV columns that record how an export was made: the detection settings (or that they are
 // ESCU's), Mailsweep's version and each input file's SHA-256. They come after every other column,
 // so the columns before them keep their places and a Splunk comparison still lines up.
 

@@ -14,7 +14,14 @@ export interface SliceOptions {
 }
 
 /**
- * Yields bytes `start` to `end` of `source` in slices of `sliceBytes`, reading the next slice
+ * Slices read ahead of the one being consumed. One was not enough: Node's file-backed Blob and
+ * the browser both deliver a slice in pieces, and with a single read in flight the profile showed
+ * the reader idle for 15% of a 453 MB run. Each costs one slice of memory.
+ */
+const SLICES_AHEAD = 3;
+
+/**
+ * Yields bytes `start` to `end` of `source` in slices of `sliceBytes`, reading the next slices
  * while the current one is consumed. Throws when the source returns fewer bytes than requested,
  * which happens when a file changes while it is read.
  */
@@ -25,31 +32,33 @@ export async function* sourceChunks(
   options: SliceOptions,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const { sliceBytes, signal, onSlice } = options;
-  let sliceStart = start;
-  let sliceEnd = Math.min(start + sliceBytes, end);
-  let next = sliceStart < end ? readSlice(source, sliceStart, sliceEnd) : undefined;
+  const pending: { start: number; end: number; bytes: Promise<Uint8Array> }[] = [];
+  let nextStart = start;
+  const readAhead = (): void => {
+    while (pending.length < SLICES_AHEAD && nextStart < end) {
+      const sliceEnd = Math.min(nextStart + sliceBytes, end);
+      const bytes = readSlice(source, nextStart, sliceEnd);
+      // An abort can leave this read unawaited, and its failure is then of no interest.
+      bytes.catch(() => undefined);
+      pending.push({ start: nextStart, end: sliceEnd, bytes });
+      nextStart = sliceEnd;
+    }
+  };
 
-  while (next !== undefined) {
+  readAhead();
+  for (let slice = pending.shift(); slice !== undefined; slice = pending.shift()) {
     signal?.throwIfAborted();
-    const bytes = await next;
-    if (bytes.length !== sliceEnd - sliceStart) {
+    const bytes = await slice.bytes;
+    if (bytes.length !== slice.end - slice.start) {
       throw new Error(
-        `Reading bytes ${sliceStart} to ${sliceEnd} returned ${bytes.length} bytes, ` +
+        `Reading bytes ${slice.start} to ${slice.end} returned ${bytes.length} bytes, ` +
           'so the file may have changed while it was read.',
       );
     }
 
-    next = undefined;
-    if (sliceEnd < end) {
-      next = readSlice(source, sliceEnd, Math.min(sliceEnd + sliceBytes, end));
-      // An abort can leave this read unawaited, and its failure is then of no interest.
-      next.catch(() => undefined);
-    }
-
+    readAhead();
     yield bytes;
-    await onSlice?.(sliceEnd);
-    sliceStart = sliceEnd;
-    sliceEnd = Math.min(sliceStart + sliceBytes, end);
+    await onSlice?.(slice.end);
   }
 }
 
