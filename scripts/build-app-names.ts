@@ -38,7 +38,7 @@ const COMMUNITY_SUFFIX = ' [Community Contributed]';
 /** Name given to Microsoft-owned service principals that have no display name upstream. */
 const UNNAMED_APP = 'Microsoft application without a display name';
 
-/** One-letter source codes stored in the rows; `resolveAppName` expands them. */
+/** One-letter source codes stored in the rows. `resolveAppName` expands them. */
 const SOURCE_CODES: Readonly<Record<string, string>> = { Graph: 'g', EntraDocs: 'd', Learn: 'd', GitHub: 'c' };
 
 /** Counts of what the build kept and left out, printed by the command line. */

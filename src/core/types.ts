@@ -30,7 +30,7 @@ export interface Finding {
   /** Number of distinct `users`; exported as `unique_mailboxes`. */
   uniqueMailboxes: number;
   /**
-   * Distinct UserId strings, case-sensitive, sorted by UTF-16 code unit; exported as `user`. With
+   * Distinct UserId strings, case-sensitive, sorted by UTF-16 code unit, and exported as `user`. With
    * other settings, the counted identity (MailboxOwnerUPN), in lower case when case is folded.
    */
   users: string[];
@@ -43,7 +43,7 @@ export interface Finding {
   nearMiss?: true;
   /**
    * Sliding-window mode only: end (exclusive, epoch seconds) of the last window over the
-   * threshold; `binStart` is then the start of the first one. Fixed bins end at binStart + span.
+   * threshold. `binStart` is then the start of the first one. Fixed bins end at binStart + span.
    */
   windowEnd?: number;
   /** Sliding-window mode only: largest mailbox count of a single window of the span. */
@@ -184,7 +184,7 @@ export interface AnalysisSummary {
 export interface AnalysisResult {
   summary: AnalysisSummary;
   findings: Finding[];
-  /** Groups at the threshold or one below it; present only when the settings ask for near misses. */
+  /** Groups at the threshold or one below it. Present only when the settings request near misses. */
   nearMisses?: Finding[];
 }
 

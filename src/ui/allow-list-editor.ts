@@ -27,7 +27,7 @@ const VALUE_HINTS: Record<AllowListField, string> = {
   ClientInfoString: 'A pattern over the whole ClientInfoString, case-sensitive, where * stands for any run of characters.',
 };
 
-/** Largest allow-list file read, in bytes; a real list is a few kilobytes. */
+/** Maximum size of an imported allow-list file, in bytes. A real list is a few kilobytes. */
 const MAX_IMPORT_BYTES = 1_000_000;
 
 /**
@@ -167,7 +167,7 @@ export class AllowListEditor extends LitElement {
 
   @property({ attribute: false }) entries: AllowListEntry[] = [];
 
-  /** Suppression counts of each entry in the latest detection, in list order; absent before an analysis. */
+  /** Suppression counts of each entry in the latest detection, in list order. Absent before an analysis. */
   @property({ attribute: false }) counts: AllowListEntryCount[] | undefined;
 
   @state() private field: AllowListField = 'ClientAppId';
@@ -348,7 +348,7 @@ export class AllowListEditor extends LitElement {
       return;
     }
     if (file.size > MAX_IMPORT_BYTES) {
-      this.errors = [`${file.name}: ${formatCount(file.size)} bytes is too large for an allow-list (at most ${formatCount(MAX_IMPORT_BYTES)}); pick the list exported from Mailsweep.`];
+      this.errors = [`${file.name}: ${formatCount(file.size)} bytes is too large for an allow-list (at most ${formatCount(MAX_IMPORT_BYTES)}). Pick the list exported from Mailsweep.`];
       return;
     }
 

@@ -9,7 +9,7 @@ import { formatCount, formatUtcTime } from './format.ts';
 import { revealBidiControls } from './reveal-bidi.ts';
 import { buttonStyles, textStyles } from './shared-styles.ts';
 
-/** Rows shown at first and added per "Show more"; a finding of a few thousand records stays responsive. */
+/** Rows shown at first and added per "Show more", so that a finding of a few thousand records stays responsive. */
 const ROWS_PER_PAGE = 100;
 
 function renderOptional(value: string | number | undefined) {

@@ -1,4 +1,4 @@
-// Saves an export from the worker under a name that says what it is and when it was made.
+// Saves an export from the worker under a name that gives its kind and the time it was made.
 import type { ExportFile } from '../worker/worker-api.ts';
 import { downloadText } from './download-text.ts';
 import { formatFileNameTimestamp } from './format.ts';

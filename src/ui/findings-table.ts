@@ -316,7 +316,7 @@ export class FindingsTable extends LitElement {
   /** Findings in detection order. */
   @property({ attribute: false }) findings: Finding[] = [];
 
-  /** Names of the ClientAppIds, shown under each id; no names are shown without it. */
+  /** Names of the ClientAppIds, shown under each id. Without it, no names are shown. */
   @property({ attribute: false }) appNames: AppNames | undefined;
 
   /** Plural noun for the rows in the caption, such as "near misses". */

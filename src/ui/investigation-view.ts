@@ -134,7 +134,7 @@ export class InvestigationView extends LitElement {
   /** The page's worker client, for drill-downs and the timeline. */
   @property({ attribute: false }) client: AnalysisClient | undefined;
 
-  /** Outcome of the latest re-detection, shown under the departures note; empty after a fresh analysis. */
+  /** Outcome of the latest re-detection, shown under the departures note. Empty after a fresh analysis. */
   @property() redetectStatus = '';
 
   /** Kinds of export under way, whose buttons wait. */

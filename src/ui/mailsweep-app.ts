@@ -146,11 +146,11 @@ export class MailsweepApp extends LitElement {
   @state() private retry: RetryOffer | undefined;
   /** Exports under way, whose buttons wait. */
   @state() private exporting: ReadonlySet<AnalysisExportKind> = new Set();
-  /** Detection settings for the next analysis and the current one; kept in localStorage. */
+  /** Detection settings for the next analysis and the current one, kept in localStorage. */
   @state() private settings: DetectionSettings;
-  /** Allow-list applied after every detection; kept in localStorage. */
+  /** Allow-list applied after every detection, kept in localStorage. */
   @state() private allowList: AllowListEntry[];
-  /** True while the worker re-detects with new settings; the previous findings stay on screen. */
+  /** True while the worker re-detects with new settings. The previous findings stay on screen. */
   @state() private redetecting = false;
   @state() private redetectStatus = '';
 
@@ -253,7 +253,7 @@ export class MailsweepApp extends LitElement {
 
   private renderSettings() {
     const entries = this.allowList.length;
-    // Counts belong to the list they were computed with; while a changed list re-detects, none are shown.
+    // Counts belong to the list they were computed with, so none are shown while a changed list re-detects.
     const counts = this.result && this.#appliedRequest.allowList === this.allowList ? this.result.allowListCounts : undefined;
     return html`
       <details class="settings" id="detection-settings" ?open=${this.#settingsInitiallyOpen}>
@@ -402,7 +402,7 @@ export class MailsweepApp extends LitElement {
     void this.runExport(event.detail);
   };
 
-  /** Formats an export in the worker and downloads it; a failure is shown and leaves the page as it was. */
+  /** Formats an export in the worker and downloads it. A failure is shown and leaves the page as it was. */
   private async runExport(request: ExportRequestedDetail): Promise<void> {
     const { kind } = request;
     if (this.exporting.has(kind)) {

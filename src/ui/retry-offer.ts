@@ -1,6 +1,6 @@
-// What the page offers after an analysis failed: the files to analyse again, without the one that
-// was being read when the failure came, because that file most likely caused it (too large a
-// record for the memory left, or a bug that it triggers).
+// The second analysis that the page offers after a failure. It leaves out the file that was being
+// read when the analysis failed, because that file most likely caused the failure (a record too
+// large for the memory left, or a bug that it triggers).
 import type { AnalysisProgress } from '../worker/worker-api.ts';
 
 /** A second analysis that the page offers after a failure. */

@@ -197,13 +197,13 @@ export class SettingsPanel extends LitElement {
   /** The settings in force: the last ones applied. */
   @property({ attribute: false }) settings: DetectionSettings = escuSettings();
 
-  /** True while a re-detection runs; controls stay editable, but the restore button waits. */
+  /** True while a re-detection runs. Controls stay editable, but the restore button is disabled. */
   @property({ type: Boolean }) busy = false;
 
   @state() private draft: SettingsDraft = draftFromSettings(escuSettings());
   @state() private errors: DraftErrors = {};
 
-  /** Fields changed in the form but not applied because another field is invalid; set by each render. */
+  /** Fields changed in the form but not applied because another field is invalid. Each render sets it. */
   #waiting = new Set<keyof SettingsDraft>();
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -405,7 +405,7 @@ export class SettingsPanel extends LitElement {
     this.apply();
   };
 
-  /** Enter in a single-line field submits the form; the change event has already applied it. */
+  /** Enter in a single-line field submits the form, which the change event has already applied. */
   private readonly onSubmit = (event: Event): void => {
     event.preventDefault();
     this.apply();

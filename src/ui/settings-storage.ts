@@ -5,7 +5,7 @@ import { ESCU_SETTINGS, readDetectionSettings } from '../worker/worker-api.ts';
 import type { DetectionSettings } from '../worker/worker-api.ts';
 import { describeError } from './describe-error.ts';
 
-/** localStorage key; the version suffix changes only if the stored shape stops being compatible. */
+/** localStorage key. The version suffix changes only if the stored shape stops being compatible. */
 export const SETTINGS_STORAGE_KEY = 'mailsweep.detection-settings.v1';
 
 /** Settings read back from storage, with a message when some or all of the stored value was not used. */
@@ -21,7 +21,7 @@ export function escuSettings(): DetectionSettings {
 
 /**
  * Reads the saved settings. Returns the ESCU settings when nothing is saved. When storage cannot be
- * read or the saved text is not JSON, returns the ESCU settings with a `problem`; when single
+ * read or the saved text is not JSON, returns the ESCU settings with a `problem`. When single
  * fields are invalid, returns the other fields with ESCU values in their place and a `problem`.
  */
 export function loadSettings(storage: Pick<Storage, 'getItem'>): StoredSettings {

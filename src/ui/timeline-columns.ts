@@ -18,7 +18,7 @@ export interface TimeRange {
 
 /**
  * Returns the maximum value per column when [range.start, range.end) is cut into `columnCount`
- * equal columns; 0 where no bin falls. Bins outside the range are ignored.
+ * equal columns, with 0 where no bin falls. Bins outside the range are ignored.
  */
 export function foldIntoColumns(series: BinSeries, range: TimeRange, columnCount: number): Uint32Array {
   const columns = new Uint32Array(columnCount);

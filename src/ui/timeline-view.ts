@@ -24,7 +24,7 @@ const COLLAPSED_APP_COUNT = 12;
 /** About this many time labels under the bar chart. */
 const TIME_TICK_COUNT = 6;
 
-/** Returns the name of a known application, or the id of one that is not in the bundled list. */
+/** Returns the name of a known application, or the id of an application not in the bundled list. */
 function appLabel(app: AppTimeline, names: AppNames | undefined): string {
   const lookup = names?.[app.clientAppId];
   return lookup?.known ? lookup.name : app.clientAppId;

@@ -25,7 +25,7 @@ export interface DrillDownRequestedDetail {
   finding: Finding;
 }
 
-/** Detail of `mailsweep-export-requested`: which export to download; `finding` for a drill-down. */
+/** Detail of `mailsweep-export-requested`: the export to download, and `finding` for a drill-down. */
 export interface ExportRequestedDetail {
   kind: AnalysisExportKind;
   finding?: Finding;

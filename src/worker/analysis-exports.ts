@@ -56,13 +56,13 @@ export function formatAnalysisExport(investigation: Investigation, kind: Analysi
   }
 }
 
-/** What every export states about how it was made: settings, allow-list, version and input files. */
+/** Collects what every export states about how it was made: settings, allow-list, version and input files. */
 function provenanceOptions(investigation: Investigation, context: ExportContext): ProvenanceOptions {
   const { result } = investigation;
   return { ...context, settings: result.settings, files: result.summary.files, allowList: result.allowList };
 }
 
-/** The provenance columns that every CSV export ends with. */
+/** Builds the provenance columns that every CSV export ends with. */
 function csvProvenance(investigation: Investigation, context: ExportContext): TrailingColumns {
   return provenanceColumns(buildProvenance(provenanceOptions(investigation, context)));
 }

@@ -10,7 +10,7 @@ import type { HashWorkerApi } from './hash-worker.ts';
 export interface FileHashing {
   /** One digest per file, in order, or undefined for every file when hashing was not possible. */
   readonly digests: Promise<(string | undefined)[]>;
-  /** Stops the hash worker; `digests` then resolves to undefined entries. */
+  /** Stops the hash worker. `digests` then resolves to undefined entries. */
   stop(): void;
 }
 

@@ -7,7 +7,7 @@ import type { Investigation } from './investigation.ts';
 
 /**
  * Findings whose drill-down goes into a report, in detection order. Each adds a table of all its
- * records, so a report of thousands of findings would run to hundreds of MB; findings past this
+ * records, so a report of thousands of findings would run to hundreds of MB. Findings past this
  * limit are listed without a drill-down, and the report links only the ones it has.
  */
 export const MAX_REPORT_DRILL_DOWNS = 100;

@@ -53,13 +53,13 @@ export interface DetectionRequest {
 export type AppNames = Record<string, AppNameLookup>;
 
 /**
- * An analysis or re-detection as the page shows it. `findings` holds only the findings that no
- * allow-list entry suppressed; `summary.findings` still counts every finding over the threshold.
+ * An analysis or re-detection as the page shows it. `findings` contains only the findings that no
+ * allow-list entry suppressed, but `summary.findings` still counts every finding over the threshold.
  */
 export interface InvestigationResult extends AnalysisResult {
   settings: DetectionSettings;
   allowList: AllowListEntry[];
-  /** Groups at the threshold or one below it that the allow-list kept; empty unless the settings ask for them. */
+  /** Groups at the threshold or one below it that the allow-list kept. Empty unless the settings request them. */
   nearMisses: Finding[];
   suppressed: SuppressedFinding[];
   /** Suppression counts of each allow-list entry, in list order. */

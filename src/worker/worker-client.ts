@@ -169,7 +169,7 @@ export class AnalysisClient {
     return this.#callFinished((remote) => remote.timeline());
   }
 
-  /** Formats an export of the latest finished analysis; `finding` is needed for `drill-down-csv`. */
+  /** Formats an export of the latest finished analysis. `finding` is required for `drill-down-csv`. */
   exportAnalysis(kind: AnalysisExportKind, finding?: Finding): Promise<ExportFile> {
     return this.#callFinished((remote) => remote.exportAnalysis(kind, finding));
   }

@@ -64,6 +64,9 @@ async function readFreshView(context: BrowserContext): Promise<Awaited<ReturnTyp
   return view;
 }
 
+/** Bound on the analysis worker's JS heap after a cancel: its baseline, with room to spare. */
+const MAX_HEAP_AFTER_CANCEL_BYTES = 16 * 1024 * 1024;
+
 test('analysis after a cancel matches a fresh page', async ({ page, context, browser }) => {
   await openApp(page);
   await chooseFiles(page, largeExportPath());
@@ -76,10 +79,12 @@ test('analysis after a cancel matches a fresh page', async ({ page, context, bro
   const afterCancel = await measureWorkerMemory(browser, page);
 
   // The cancelled run's slices and index are garbage once the worker has stopped. Measured in
-  // Chromium 156 on this export: about 18 MB of buffers while reading, 0.5 MB after the cancel,
-  // and a JS heap of about 9.6 MB in both.
+  // Chromium 156 on this export: about 18 MB of buffers while reading, 0.5 MB after the cancel.
+  // The JS heap after the first cancel is about 9.5 MB whatever the file (compiled code and the
+  // worker's own state), while during reading it was 1.2 to 9.6 MB depending on when it was
+  // sampled, so the heap is checked against a bound rather than against that sample.
   expect(afterCancel.bufferBytes).toBeLessThan(whileReading.bufferBytes / 2);
-  expect(afterCancel.heapBytes).toBeLessThanOrEqual(whileReading.heapBytes + 1024 * 1024);
+  expect(afterCancel.heapBytes).toBeLessThan(MAX_HEAP_AFTER_CANCEL_BYTES);
 
   await analyzeFiles(page, PLANTED_PURVIEW_CSV);
   expect(await readAnalysisView(page)).toEqual(await readFreshView(context));

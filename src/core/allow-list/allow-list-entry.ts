@@ -21,6 +21,6 @@ export const ALLOW_LIST_FIELDS: readonly AllowListField[] = ['ClientAppId', 'Cli
 export interface AllowListEntry {
   field: AllowListField;
   value: string;
-  /** Why the entry is allowed (the product, the owner, a ticket); required, so the list explains itself. */
+  /** Reason the entry is allowed (the product, the owner, a ticket). It is required so that the list explains itself. */
   note: string;
 }

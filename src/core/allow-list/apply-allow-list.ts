@@ -98,7 +98,7 @@ function compileEntries(entries: readonly AllowListEntry[]): CompiledEntries {
   return compiled;
 }
 
-/** Returns the positions of the entries credited with suppressing the finding, ascending; empty when it is kept. */
+/** Returns the ascending positions of the entries credited with suppressing the finding, or none when it is kept. */
 function creditedEntries(finding: Finding, matchers: CompiledEntries): number[] {
   const credited = new Set<number>();
   const lowerCaseAppId = finding.clientAppId.toLowerCase();
@@ -122,7 +122,7 @@ function creditedEntries(finding: Finding, matchers: CompiledEntries): number[] 
 
 /**
  * Returns the IP entries that contain at least one of the addresses, when every address is inside
- * some entry; otherwise, or without addresses, none.
+ * some entry. Returns none otherwise, and none when there are no addresses.
  */
 function ipEntriesCoveringAll(rawAddresses: readonly string[], ranges: CompiledEntries['ipRanges']): number[] {
   if (ranges.length === 0 || rawAddresses.length === 0) {

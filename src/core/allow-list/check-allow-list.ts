@@ -6,7 +6,7 @@ import { ALLOW_LIST_FIELDS, type AllowListEntry, type AllowListField } from './a
 import { globMatchesEverything } from './client-info-glob.ts';
 import { formatIpRange, parseIpRange } from './ip-range.ts';
 
-/** Maximum length of a value or note, in UTF-16 code units; real ClientInfoStrings stay far below it. */
+/** Maximum length of a value or note, in UTF-16 code units. Real ClientInfoStrings stay far below it. */
 const MAX_TEXT_LENGTH = 4096;
 
 const ENTRY_KEYS = ['field', 'value', 'note'];
@@ -15,14 +15,14 @@ const ENTRY_KEYS = ['field', 'value', 'note'];
 export interface AllowListCheck {
   /** The valid entries, canonical: values and notes trimmed, IP ranges in their canonical text. */
   entries: AllowListEntry[];
-  /** One message per problem; the list is usable only when this is empty. */
+  /** One message per problem. The list is usable only when this is empty. */
   errors: string[];
 }
 
 /**
  * Checks a list of candidate entries, such as the parsed `entries` array of an imported file.
  * Besides each entry's own checks, an entry that repeats an earlier one (same field and canonical
- * value; ClientAppId compared without regard to case) is an error, because it would split the
+ * value, with ClientAppId compared without regard to case) is an error, because it would split the
  * suppressed counts between two entries.
  */
 export function checkAllowList(candidates: readonly unknown[]): AllowListCheck {
@@ -61,7 +61,7 @@ export function canonicalAllowList(entries: readonly AllowListEntry[]): AllowLis
   return canonical;
 }
 
-/** Checks one candidate entry; `position` is its 1-based number in the list, used in the messages. */
+/** Checks one candidate entry. `position` is its 1-based number in the list, used in the messages. */
 export function checkAllowListEntry(
   candidate: unknown,
   position: number,

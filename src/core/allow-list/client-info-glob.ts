@@ -7,7 +7,7 @@
 // and a glob translates to the same regular expression in JavaScript, PCRE (Splunk) and RE2
 // (KQL, DuckDB), which the query exports rely on.
 
-/** Characters with a meaning in JavaScript, PCRE or RE2 patterns; each is written with a backslash. */
+/** Characters with a meaning in JavaScript, PCRE or RE2 patterns. Each is written with a backslash. */
 const REGEX_METACHARACTERS = /[\\^$.|?+()[\]{}]/g;
 
 /**

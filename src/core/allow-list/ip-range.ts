@@ -3,8 +3,8 @@
 //
 // Accepted text: dotted-quad IPv4 (`192.0.2.10`, each part 0-255 in decimal) and IPv6 in hex groups
 // with at most one `::`. IPv6 with a dotted IPv4 tail (`64:ff9b::192.0.2.1`) and zone ids (`%eth0`)
-// are not accepted; `::ffff:192.0.2.1` is turned into its IPv4 form by normalizeClientIp before it
-// gets here. The queries that Mailsweep exports read the same forms.
+// are not accepted. normalizeClientIp turns `::ffff:192.0.2.1` into its IPv4 form before it gets
+// here. The queries that Mailsweep exports read the same forms.
 
 export type IpFamily = 4 | 6;
 
@@ -15,7 +15,7 @@ export interface IpAddress {
   bytes: Uint8Array;
 }
 
-/** A CIDR range; an exact address is a range of full length (/32 or /128). */
+/** A CIDR range. An exact address is a range of full length (/32 or /128). */
 export interface IpRange extends IpAddress {
   prefixLength: number;
 }
@@ -23,7 +23,7 @@ export interface IpRange extends IpAddress {
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HEX_GROUP = /^[0-9a-f]{1,4}$/;
 
-/** Parses an IPv4 or IPv6 address; `undefined` when the text is neither. */
+/** Parses an IPv4 or IPv6 address. Returns `undefined` when the text is neither. */
 export function parseIpAddress(text: string): IpAddress | undefined {
   const lower = text.toLowerCase();
   if (lower.includes(':')) {
@@ -35,7 +35,7 @@ export function parseIpAddress(text: string): IpAddress | undefined {
   return bytes === undefined ? undefined : { family: 4, bytes };
 }
 
-/** Parses `address` or `address/prefix`; `undefined` when the address or the prefix length is invalid. */
+/** Parses `address` or `address/prefix`. Returns `undefined` when the address or the prefix length is invalid. */
 export function parseIpRange(text: string): IpRange | undefined {
   const slash = text.indexOf('/');
   const addressText = slash < 0 ? text : text.slice(0, slash);
@@ -57,7 +57,7 @@ export function parseIpRange(text: string): IpRange | undefined {
   return { family: address.family, bytes: maskBytes(address.bytes, prefixLength), prefixLength };
 }
 
-/** Tells whether the address lies inside the range; addresses of the other family never do. */
+/** Tells whether the address lies inside the range. Addresses of the other family never do. */
 export function rangeContains(range: IpRange, address: IpAddress): boolean {
   if (range.family !== address.family) {
     return false;
@@ -108,7 +108,7 @@ function parseIpv6(text: string): Uint8Array | undefined {
     return undefined;
   }
 
-  // Without `::` there must be exactly 8 groups; with it, `::` stands for at least one zero group.
+  // Without `::` there must be exactly 8 groups. With it, `::` replaces at least one zero group.
   const missing = 8 - head.length - tail.length;
   if (halves.length === 1 ? missing !== 0 : missing < 1) {
     return undefined;
@@ -123,7 +123,7 @@ function parseIpv6(text: string): Uint8Array | undefined {
   return bytes;
 }
 
-/** Splits `a:b:c` into numbers; an empty text is no groups; `undefined` for an invalid group. */
+/** Splits `a:b:c` into numbers. Empty text gives no groups, and an invalid group gives `undefined`. */
 function splitGroups(text: string): number[] | undefined {
   if (text === '') {
     return [];
@@ -140,7 +140,7 @@ function maskBytes(bytes: Uint8Array, prefixLength: number): Uint8Array {
   });
 }
 
-/** RFC 5952: lower-case hex without leading zeros; the longest run of two or more zero groups (the first on a tie) becomes `::`. */
+/** RFC 5952: lower-case hex without leading zeros. The longest run of two or more zero groups (the first on a tie) becomes `::`. */
 function formatIpv6(bytes: Uint8Array): string {
   const groups: number[] = [];
   for (let index = 0; index < 16; index += 2) {

@@ -17,8 +17,8 @@ const ADDRESS = 'mailsweep_ip';
 const UNLISTED_COUNT = 'mailsweep_unlisted_ips';
 
 /**
- * Renders the filter as KQL operator lines, each starting with `| `, to append to a query; empty
- * for an empty list. Throws a RangeError naming each invalid entry (see checkAllowList).
+ * Renders the filter as KQL operator lines, each starting with `| `, to append to a query. An empty
+ * list gives no lines. Throws a RangeError naming each invalid entry (see checkAllowList).
  */
 export function renderKqlAllowListFilter(allowList: readonly AllowListEntry[]): string {
   const entries = canonicalAllowList(allowList);
@@ -70,7 +70,7 @@ function unlistedAddressCount(addressTest: string): string[] {
   ];
 }
 
-/** Returns the test that one normalised address is allowed, per address family; undefined without IP entries. */
+/** Returns the test that one normalised address is allowed, per address family. Returns undefined without IP entries. */
 function allowedAddressTest(entries: readonly AllowListEntry[]): string | undefined {
   const ipv4: string[] = [];
   const ipv6: string[] = [];

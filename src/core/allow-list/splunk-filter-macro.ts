@@ -3,8 +3,8 @@
 // multivalue src_ip). It keeps the meaning of applyAllowList: a row goes when its ClientAppId or
 // ClientInfoString is allowed, or when it has addresses and every one, normalised, lies in an
 // allowed range.
-// NOTE: the address steps use mvmap(), which older Splunk releases lack; the first release that
-// has it was not checked here.
+// NOTE: the address steps use mvmap(), which older Splunk releases lack. The first release that
+// has it was not checked.
 
 import { splString } from '../query/query-literals.ts';
 import type { AllowListEntry } from './allow-list-entry.ts';
@@ -15,7 +15,7 @@ import { formatIpRange, maxPrefixLength, parseIpRange } from './ip-range.ts';
 
 export const SPLUNK_FILTER_MACRO_NAME = 'o365_multiple_mailboxes_accessed_via_api_filter';
 
-/** Fields that hold the row's normalised addresses and those that no entry allows; removed again at the end. */
+/** Temporary fields for the row's normalised addresses and for those that no entry allows. The macro removes them at the end. */
 const NORMALISED_FIELD = 'mailsweep_ip';
 const UNLISTED_FIELD = 'mailsweep_unlisted_ip';
 
@@ -54,7 +54,7 @@ export function renderSplunkFilterMacro(allowList: readonly AllowListEntry[]): s
   return commands.join('\n| ');
 }
 
-/** Returns the IP entries as CIDR text; a single address gets /32 or /128, so cidrmatch compares all of it. */
+/** Returns the IP entries as CIDR text. A single address gets /32 or /128, so cidrmatch compares all of it. */
 function ipRangeTexts(entries: readonly AllowListEntry[]): string[] {
   const ranges: string[] = [];
   for (const entry of entries) {

@@ -202,7 +202,7 @@ export class AnalysisSession {
 
   /**
    * Runs the detection over everything read so far and returns the findings with a summary.
-   * Each call recomputes from the index; settings left out take their ESCU values. Throws a
+   * Each call recomputes from the index, and settings left out take their ESCU values. Throws a
    * RangeError that names each invalid setting.
    */
   detect(params: DetectionParams & Partial<DetectionSettings> = ESCU_SETTINGS): AnalysisResult {
@@ -230,7 +230,7 @@ export class AnalysisSession {
     return settings.includeNearMisses ? { summary, findings, nearMisses } : { summary, findings };
   }
 
-  /** The records behind one finding, detected with `params`; see `drillDown` for what it holds. */
+  /** Collects the records behind one finding, detected with `params`. See `DrillDown` for the fields it returns. */
   drillDown(finding: Finding, params: DetectionParams & Partial<DetectionSettings> = ESCU_SETTINGS): DrillDown {
     return drillDown(this.index, finding, resolveDetectionSettings(params));
   }

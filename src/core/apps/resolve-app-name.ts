@@ -4,7 +4,7 @@
 
 import { FIRST_PARTY_APP_ROWS } from './first-party-app-rows.ts';
 
-/** Where a bundled name comes from. */
+/** Source of a bundled name. */
 export type AppNameSource =
   | 'graph' // a service principal owned by a Microsoft tenant, read through Microsoft Graph
   | 'docs' // the GUID dictionary of the Microsoft Entra documentation

@@ -20,7 +20,7 @@ export class ApiAccessFilter {
   private readonly graphResults: Uint8Array;
   private readonly ewsResults: Uint8Array;
 
-  /** The string table must not grow while the filter is in use; ids added later read as failing. */
+  /** The string table must not grow while the filter is in use, because ids added later read as failing. */
   constructor(strings: StringTable, settings: Pick<DetectionSettings, 'graphAppIds' | 'ewsPattern'>) {
     this.strings = strings;
     this.graphAppIds = new Set(settings.graphAppIds.map((id) => id.trim().toLowerCase()));
@@ -34,12 +34,12 @@ export class ApiAccessFilter {
     return this.isGraphAppId(appId) || this.matchesEws(clientInfoString);
   }
 
-  /** Tells whether the AppId with this string id is in the Graph list; ABSENT never is. */
+  /** Tells whether the AppId with this string id is in the Graph list. ABSENT never is. */
   isGraphAppId(appId: number): boolean {
     return this.remembered(this.graphResults, appId, (value) => this.graphAppIds.has(value.toLowerCase()));
   }
 
-  /** Tells whether the ClientInfoString with this string id matches the EWS pattern; ABSENT never does. */
+  /** Tells whether the ClientInfoString with this string id matches the EWS pattern. ABSENT never does. */
   matchesEws(clientInfoString: number): boolean {
     const pattern = this.ewsPattern;
     return pattern !== null && this.remembered(this.ewsResults, clientInfoString, (value) => pattern.test(value));

@@ -16,7 +16,7 @@ export class CountedIdentity {
   private readonly strings: StringTable;
   private readonly foldCase: boolean;
 
-  /** Per string id, the id that stands for its lower-case form; 0 while not yet computed. */
+  /** Per string id, the id that represents its lower-case form, or 0 while not yet computed. */
   private readonly foldedIds: Uint32Array;
   private readonly idsByFoldedText = new Map<string, number>();
 
@@ -35,7 +35,7 @@ export class CountedIdentity {
     this.foldedIds = new Uint32Array(settings.foldUserCase ? strings.size : 0);
   }
 
-  /** Returns the key of an index row; ABSENT when the row has no value. */
+  /** Returns the key of an index row, or ABSENT when the row has no value. */
   keyOfRow(row: number): number {
     return this.keyOfId(this.column[row] ?? StringTable.ABSENT);
   }

@@ -13,14 +13,14 @@ import { groupOrderOf, type GroupOrder } from './group-order.ts';
 export interface SweepDetection {
   /** Groups over the threshold, in ESCU's order. */
   findings: Finding[];
-  /** Groups at the threshold or one below it, each marked `nearMiss`; empty unless the settings ask for them. */
+  /** Groups at the threshold or one below it, each marked `nearMiss`. Empty unless the settings request them. */
   nearMisses: Finding[];
   /**
    * Groups formed, over the threshold or not: (bin, ClientAppId, ClientInfoString) groups in fixed
    * mode, (ClientAppId, ClientInfoString) pairs in sliding mode.
    */
   groups: number;
-  /** Largest counted-mailbox count of any group (fixed mode) or window (sliding mode); 0 without groups. */
+  /** Largest counted-mailbox count of any group (fixed mode) or window (sliding mode), or 0 without groups. */
   maxUniqueMailboxes: number;
 }
 

@@ -1,13 +1,13 @@
-// Tunable settings of the detection. The defaults reproduce the ESCU search exactly; every other
+// Tunable settings of the detection. The defaults reproduce the ESCU search exactly. Every other
 // value is a departure that the page and every export must name.
 
 import type { DetectionParams } from '../types.ts';
 
-/** Which field counts as "a mailbox" in a group. */
+/** Field that counts as "a mailbox" in a group. */
 export type CountedIdentity = 'UserId' | 'MailboxOwnerUPN';
 
 /**
- * How records are grouped in time. 'fixed' is ESCU's epoch-aligned `bucket span`; 'sliding' looks
+ * Grouping of records in time. 'fixed' is ESCU's epoch-aligned `bucket span`. 'sliding' looks
  * at every window of the same length, so a burst that straddles a bin edge is still caught.
  */
 export type WindowMode = 'fixed' | 'sliding';
@@ -85,8 +85,8 @@ export function detectionSettingsErrors(value: unknown): string[] {
 }
 
 /**
- * Reads settings from untrusted data such as stored JSON. Each valid field is kept; an invalid or
- * missing one takes its ESCU value. `errors` names each invalid field that was replaced (a missing
+ * Reads settings from untrusted data such as stored JSON. Each valid field is kept, and an invalid
+ * or missing one takes its ESCU value. `errors` names each invalid field that was replaced (a missing
  * field is not an error, so settings stored by an older version still load).
  */
 export function readDetectionSettings(value: unknown): { settings: DetectionSettings; errors: string[] } {
@@ -121,7 +121,7 @@ const SETTING_NAMES = [
   'includeNearMisses',
 ] as const satisfies readonly (keyof DetectionSettings)[];
 
-/** AppIds are GUIDs in every export; braces or other text would never match a record. */
+/** AppIds are GUIDs in every export, so braces or other text would never match a record. */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One check per field: the message for an invalid value, or undefined for a valid one. */
@@ -186,7 +186,7 @@ function describe(value: unknown): string {
   try {
     text = JSON.stringify(value);
   } catch {
-    // A value with a cycle cannot come from stored JSON; name its kind instead.
+    // A value with a cycle cannot come from stored JSON, so name its kind instead.
     return 'an object that cannot be written as JSON';
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;

@@ -28,7 +28,7 @@ export interface DrillDownRecord {
   /** True when Exchange had stopped logging Bind reads of the mailbox: the reader may have taken more. */
   isThrottled?: boolean;
   folderPaths: string[];
-  /** InternetMessageId values the record names; absent when its Folders could not be read. */
+  /** Number of InternetMessageId values the record names. Absent when its Folders could not be read. */
   messageIdCount?: number;
 }
 
@@ -72,7 +72,7 @@ export interface DrillDown {
 }
 
 export interface DrillDownOptions {
-  /** Bins of activity shown before and after the finding; default 3, at most 144. */
+  /** Bins of activity shown before and after the finding. The default is 3 and the maximum 144. */
   contextBins?: number;
 }
 
@@ -125,7 +125,7 @@ export function drillDown(
   };
 }
 
-/** Returns the group key number of the finding's ClientAppId and ClientInfoString; throws when the index has none. */
+/** Returns the group key number of the finding's ClientAppId and ClientInfoString. Throws when the index has none. */
 function findGroupKey(context: DetectionContext, finding: Finding): number {
   const { order, columns, strings } = context;
   for (let key = 0; key + 1 < order.keyStarts.length; key += 1) {

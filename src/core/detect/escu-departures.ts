@@ -1,9 +1,9 @@
 // Labels for the settings that differ from the published ESCU search, for the page and for every
-// export, so that a reader of a result knows it is not ESCU's.
+// export, so that a reader of a result can tell that it is not ESCU's.
 
 import { ESCU_SETTINGS, type DetectionSettings } from './detection-settings.ts';
 
-/** Returns one readable label per departure from ESCU_SETTINGS, in field order; empty for ESCU's settings. */
+/** Returns one readable label per departure from ESCU_SETTINGS, in field order. Returns none for ESCU's settings. */
 export function departuresFromEscu(settings: DetectionSettings): string[] {
   const escu = ESCU_SETTINGS;
   const labels: string[] = [];

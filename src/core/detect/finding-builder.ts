@@ -7,7 +7,7 @@ import type { Finding } from '../types.ts';
 import { compareCodeUnits } from './code-unit-order.ts';
 import type { CountedIdentity } from './counted-identity.ts';
 
-/** Returns the finding of a group whose rows share ClientAppId and ClientInfoString; `start` becomes `binStart`. */
+/** Returns the finding of a group whose rows share ClientAppId and ClientInfoString. `start` becomes `binStart`. */
 export function buildFinding(
   group: Uint32Array,
   start: number,

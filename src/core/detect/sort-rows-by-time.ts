@@ -4,7 +4,7 @@
 // On a million random times spread over a month, a comparison sort took about 0.6 s in Node 20
 // and this sort about 0.2 s (throwaway script, one x86-64 container).
 
-/** Bits per radix pass; three passes cover 2^48 ms, about 8,900 years. */
+/** Bits per radix pass. Three passes cover 2^48 ms, about 8,900 years. */
 const DIGIT_BITS = 16;
 const DIGIT_VALUES = 1 << DIGIT_BITS;
 const PASSES = 3;
@@ -14,7 +14,8 @@ const MAX_RANGE_MS = 2 ** (DIGIT_BITS * PASSES);
 export function sortRowsByTime(rows: Uint32Array, time: Float64Array): Uint32Array {
   const digits = millisecondDigits(rows, time);
   if (digits === undefined) {
-    // NOTE: times more than 2^48 ms apart (or not finite) do not occur in audit logs; sort them by comparison.
+    // Times more than 2^48 ms apart (or not finite) do not occur in audit logs. Should they appear,
+    // a comparison sort orders them instead.
     return rows.slice().sort((a, b) => (time[a] ?? 0) - (time[b] ?? 0) || a - b);
   }
 
@@ -62,7 +63,7 @@ function millisecondDigits(rows: Uint32Array, time: Float64Array): Uint16Array[]
     return undefined;
   }
 
-  // Rows left out of `rows` keep digit 0; the passes never read them.
+  // Rows left out of `rows` keep digit 0, and the passes never read them.
   const digits = Array.from({ length: PASSES }, () => new Uint16Array(time.length));
   for (const row of rows) {
     // Subtraction, multiplication and flooring are monotonic, so an earlier time never gets a larger key.

@@ -29,7 +29,7 @@ export interface Timeline {
   spanSeconds: number;
   /** The detection's threshold: a group needs more distinct mailboxes than this to be a finding. */
   threshold: number;
-  /** First and last active bin of any app; both absent when no record passes the API filter. */
+  /** First and last active bin of any app. Both are absent when no record passes the API filter. */
   firstBinStart?: number;
   lastBinStart?: number;
   /** Apps with at least one active bin, the busiest first (largest maxMailboxes), then by ClientAppId in code-unit order. */
@@ -37,8 +37,8 @@ export interface Timeline {
 }
 
 /**
- * Builds the timeline of the index under these settings (the API filter, counted identity, case
- * folding and span apply; the window mode does not). Throws a RangeError for invalid settings.
+ * Builds the timeline of the index under these settings. The API filter, counted identity, case
+ * folding and span apply, but the window mode does not. Throws a RangeError for invalid settings.
  */
 export function buildTimeline(index: MailboxAccessIndex, settings: DetectionParams & Partial<DetectionSettings>): Timeline {
   const resolved = resolveDetectionSettings(settings);
@@ -69,7 +69,7 @@ export function buildTimeline(index: MailboxAccessIndex, settings: DetectionPara
   return timeline;
 }
 
-/** Largest value of a non-empty list; a loop, because spreading a long list into Math.max overflows the stack. */
+/** Returns the maximum of a non-empty list. It loops because spreading a long list into Math.max overflows the stack. */
 function maxOf(values: readonly number[]): number {
   let max = Number.NEGATIVE_INFINITY;
   for (const value of values) {

@@ -1,6 +1,6 @@
 // CSV export of one finding's drill-down: one row per record, in time order, with the finding's
 // ClientAppId and ClientInfoString on every row, so the file is complete without the findings export. Columns named after
-// a UAL field contain that field as logged; the lower-case ones are Mailsweep's. RFC 4180 framing as
+// a UAL field contain that field as logged, and the lower-case ones are Mailsweep's. RFC 4180 framing as
 // in the findings export (CRLF after every row, no byte-order mark), and formatCsvRow turns cells
 // that start like a formula into text.
 

@@ -131,7 +131,7 @@ export function hashWhileReading(source: ByteSource): HashingSource {
   };
 
   const finish = async (): Promise<string> => {
-    // A gap read that started before the digest still extends the prefix; wait for it.
+    // A gap read that started before the digest still extends the prefix, so wait for it.
     while (gapRead !== undefined) {
       await gapRead;
     }

@@ -173,7 +173,7 @@ function rotr(word: number, bits: number): number {
   return (word >>> bits) | (word << (32 - bits));
 }
 
-/** The functions Σ0, Σ1, Ch and Maj of FIPS 180-4 section 4.1.2. */
+// The functions Σ0, Σ1, Ch and Maj of FIPS 180-4 section 4.1.2, in that order.
 function bigSigma0(x: number): number {
   return rotr(x, 2) ^ rotr(x, 13) ^ rotr(x, 22);
 }

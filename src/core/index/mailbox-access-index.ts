@@ -37,13 +37,13 @@ export interface MailboxAccessColumns {
   readonly flags: Uint8Array;
   /** MailAccessType string id. */
   readonly mailAccessType: Uint32Array;
-  /** OperationCount; `ABSENT_COUNT` where the record had none. */
+  /** OperationCount, or `ABSENT_COUNT` where the record had none. */
   readonly operationCount: Uint32Array;
   /** `THROTTLED_TRUE`, `THROTTLED_FALSE` or `THROTTLED_ABSENT`. */
   readonly isThrottled: Uint8Array;
-  /** String id of the record's folder paths as JSON array text (`["\\Inbox"]`); ABSENT for none. */
+  /** String id of the record's folder paths as JSON array text (`["\\Inbox"]`), or ABSENT for none. */
   readonly folderPaths: Uint32Array;
-  /** InternetMessageId count; `ABSENT_COUNT` where the record had no readable Folders. */
+  /** InternetMessageId count, or `ABSENT_COUNT` where the record had no readable Folders. */
   readonly messageIdCount: Uint32Array;
 }
 
@@ -67,7 +67,7 @@ export class MailboxAccessIndex {
   private folderPaths = new Uint32Array(INITIAL_CAPACITY);
   private messageIdCount = new Uint32Array(INITIAL_CAPACITY);
 
-  /** Count of changes to the rows; caches built from the columns compare it to know they are stale. */
+  /** Count of changes to the rows. Caches built from the columns compare it to detect that they are stale. */
   private changeCount = 0;
 
   /** Normalised string id per raw ClientIPAddress string id, so each distinct address is normalised once. */
@@ -82,7 +82,7 @@ export class MailboxAccessIndex {
     return this.rowCount;
   }
 
-  /** Number of appends and time changes so far; it changes whenever any row does. */
+  /** Number of appends and time changes so far. It changes whenever any row does. */
   get revision(): number {
     return this.changeCount;
   }
@@ -146,7 +146,7 @@ export class MailboxAccessIndex {
   private appendDetails(row: number, details: MailAccessDetails | undefined): void {
     this.mailAccessType[row] = this.strings.intern(details?.mailAccessType);
     this.operationCount[row] = storedCount(details?.operationCount);
-    this.isThrottled[row] = details?.isThrottled === undefined ? THROTTLED_ABSENT : details.isThrottled ? THROTTLED_TRUE : THROTTLED_FALSE;
+    this.isThrottled[row] = storedThrottled(details?.isThrottled);
     const paths = details?.folderPaths ?? [];
     this.folderPaths[row] = paths.length === 0 ? StringTable.ABSENT : this.strings.intern(JSON.stringify(paths));
     this.messageIdCount[row] = storedCount(details?.messageIdCount);
@@ -188,6 +188,14 @@ export class MailboxAccessIndex {
 /** Stores a count in a uint32 column. NOTE: a count of 2^32 - 1 or more is stored as absent. */
 function storedCount(count: number | undefined): number {
   return count === undefined || count >= ABSENT_COUNT ? ABSENT_COUNT : count;
+}
+
+/** Returns the IsThrottled column value of a record's IsThrottled flag. */
+function storedThrottled(isThrottled: boolean | undefined): number {
+  if (isThrottled === undefined) {
+    return THROTTLED_ABSENT;
+  }
+  return isThrottled ? THROTTLED_TRUE : THROTTLED_FALSE;
 }
 
 function resized<T extends Float64Array | Uint32Array | Uint8Array>(old: T, target: T): T {

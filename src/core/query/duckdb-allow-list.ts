@@ -10,7 +10,7 @@ import { IP_NORMALISATION_PATTERNS } from '../allow-list/ip-normalisation-patter
 import { parseIpRange, rangePrefixBits } from '../allow-list/ip-range.ts';
 import { sqlString } from './query-literals.ts';
 
-/** The parts the allow-list adds to the query; all empty for an empty list. */
+/** The parts the allow-list adds to the query. All are empty for an empty list. */
 export interface DuckDbAllowListParts {
   /** CTE definitions (`name AS (...)`) that read `api_reads`. */
   ctes: string[];
@@ -18,11 +18,11 @@ export interface DuckDbAllowListParts {
   join: string;
   /** Aggregate columns added to each group. */
   aggregates: string[];
-  /** The condition under which a group is suppressed; undefined for an empty list. */
+  /** The condition under which a group is suppressed, or undefined for an empty list. */
   suppressed: string | undefined;
 }
 
-/** Builds the parts; throws a RangeError naming each invalid entry (see checkAllowList). */
+/** Builds the parts. Throws a RangeError naming each invalid entry (see checkAllowList). */
 export function duckDbAllowListParts(allowList: readonly AllowListEntry[]): DuckDbAllowListParts {
   const entries = canonicalAllowList(allowList);
   const conditions: string[] = [];

@@ -3,11 +3,13 @@
 // run it on Spark or MotherDuck, swap the file reader (read_ndjson) and the regular expression
 // functions for that engine's.
 //
-// It follows Mailsweep where Splunk and Mailsweep agree: CreationTime read as UTC (a zone-less
-// time gets `Z`), fraction digits dropped before binning, empty strings counted as missing,
-// records with an unreadable CreationTime left out, distinct values sorted by byte order (equal to
-// Mailsweep's code-unit order except between characters above U+FFFF and U+E000-U+FFFF), and an
-// empty list where a group has no address.
+// Where Splunk and Mailsweep agree, it follows Mailsweep:
+// - CreationTime is read as UTC, and a zone-less time gets `Z`.
+// - Fraction digits are dropped before binning.
+// - Empty strings count as missing, and records with an unreadable CreationTime are left out.
+// - Distinct values are sorted by byte order. This equals Mailsweep's code-unit order except
+//   between characters above U+FFFF and U+E000-U+FFFF.
+// - A group with no address gets an empty list.
 
 import type { AllowListEntry } from '../allow-list/allow-list-entry.ts';
 import type { DetectionSettings } from '../detect/detection-settings.ts';
@@ -37,7 +39,7 @@ export function buildDuckDbQuery(
   const header = queryHeaderLines(settings, allowList, `${source.format === 'json-lines' ? 'JSON-lines records' : 'a Purview CSV'} in ${source.path}`, [
     ...commonGaps(settings, 'This SQL query'),
     ...re2Gaps(settings),
-    'record_count counts distinct record Ids (records without an Id each once); Mailsweep also drops a second record with a known Id when its content differs.',
+    'record_count counts distinct record Ids, and each record without an Id once. Mailsweep also drops a second record with a known Id when its content differs.',
   ]);
   const allowListParts = duckDbAllowListParts(allowList);
   const span = settings.spanSeconds;

@@ -3,7 +3,7 @@
 
 import { sqlString } from './query-literals.ts';
 
-/** Input of the DuckDB query; `path` may be a glob such as `exports/*.jsonl`. */
+/** Input of the DuckDB query. `path` may be a glob such as `exports/*.jsonl`. */
 export interface DuckDbSource {
   format: 'json-lines' | 'purview-csv';
   path: string;

@@ -27,7 +27,7 @@ export function buildKqlQuery(settings: DetectionSettings, allowList: readonly A
     ...(table === 'OfficeActivity' ? officeActivityRecords(settings) : cloudAppEventsRecords(settings)),
     '| where isnotempty(AppId) and isnotempty(ClientAppId)',
     apiFilter(settings),
-    // Splunk's stats drops events whose by-field is missing; KQL keeps empty strings as a group.
+    // Splunk's stats drops events whose by-field is missing, but KQL keeps empty strings as a group.
     '| where isnotempty(ClientInfoString) and isnotnull(EventTime)',
     ...(settings.foldUserCase ? ['| extend mailbox = tolower(mailbox)'] : []),
     `| summarize src_ip = array_sort_asc(make_set_if(ClientIPAddress, isnotempty(ClientIPAddress))),`,
@@ -50,7 +50,7 @@ export function buildKqlQuery(settings: DetectionSettings, allowList: readonly A
   return `${lineComments(header, '//')}\n${operators.join('\n')}\n`;
 }
 
-/** OfficeActivity rows as the UAL names; `mailbox` is the counted identity before case folding. */
+/** OfficeActivity rows with the UAL field names. `mailbox` is the counted identity before case folding. */
 function officeActivityRecords(settings: DetectionSettings): string[] {
   return [
     'OfficeActivity',
@@ -59,7 +59,7 @@ function officeActivityRecords(settings: DetectionSettings): string[] {
   ];
 }
 
-/** CloudAppEvents rows with the UAL fields read from RawEventData; CreationTime without a zone is read as UTC. */
+/** CloudAppEvents rows with the UAL fields read from RawEventData. CreationTime without a zone is read as UTC. */
 function cloudAppEventsRecords(settings: DetectionSettings): string[] {
   return [
     'CloudAppEvents',

@@ -20,7 +20,7 @@ export interface QueryExport {
 }
 
 export interface QueryExportOptions {
-  /** The file the DuckDB query reads; `audit-log.jsonl` in JSON-lines form when absent. */
+  /** The file the DuckDB query reads. When absent, the query reads `audit-log.jsonl` as JSON lines. */
   duckDbSource?: DuckDbSource;
 }
 

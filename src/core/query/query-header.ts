@@ -8,7 +8,7 @@ import { departuresFromEscu, formatSpan } from '../detect/escu-departures.ts';
 /** Constructs that RE2 (KQL, DuckDB) rejects but JavaScript accepts: lookaround and backreferences. */
 const RE2_UNSUPPORTED = /\(\?<?[=!]|\\[1-9]|\\k</;
 
-/** Returns the header lines, without comment markers; `target` names the data the query reads. */
+/** Returns the header lines, without comment markers. `target` names the data the query reads. */
 export function queryHeaderLines(
   settings: DetectionSettings,
   allowList: readonly AllowListEntry[],

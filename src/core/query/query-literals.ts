@@ -2,7 +2,7 @@
 // and allow-list notes come from users and logs, so every one goes through these functions.
 
 /**
- * A Splunk SPL string literal. SPL reads `\\` as one backslash and `\"` as a quote inside double
+ * Quotes `text` as a Splunk SPL string literal. SPL reads `\\` as one backslash and `\"` as a quote inside double
  * quotes (`\t` would become a tab), so every backslash is doubled: a regular expression `\.` is
  * written `"\\."`.
  */
@@ -10,7 +10,7 @@ export function splString(text: string): string {
   return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
-/** A KQL string literal in double quotes, with backslash escapes for `\`, `"` and line breaks. */
+/** Quotes `text` as a KQL string literal in double quotes, with backslash escapes for `\`, `"`, tabs and line breaks. */
 export function kqlString(text: string): string {
   const escaped = text
     .replaceAll('\\', '\\\\')
@@ -21,7 +21,7 @@ export function kqlString(text: string): string {
   return `"${escaped}"`;
 }
 
-/** A standard SQL string literal: single quotes, a quote doubled. DuckDB reads backslashes as they are. */
+/** Quotes `text` as a standard SQL string literal in single quotes, with each quote doubled. DuckDB reads backslashes as they are. */
 export function sqlString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }

@@ -35,7 +35,7 @@ export function buildSplunkQuery(settings: DetectionSettings, allowList: readonl
   return `${splComment([...header, lastComment])}\n${commands.join('\n| ')}\n`;
 }
 
-/** ESCU writes `10m`; other spans use the largest whole unit, so `bucket` reads them exactly. */
+/** ESCU writes `10m`. Other spans use the largest whole unit, so `bucket` reads them exactly. */
 function splunkSpan(seconds: number): string {
   if (seconds % 3600 === 0) return `${seconds / 3600}h`;
   if (seconds % 60 === 0) return `${seconds / 60}m`;
@@ -72,7 +72,7 @@ function aggregation(settings: DetectionSettings): string[] {
   return commands;
 }
 
-/** ESCU's `where unique_mailboxes > 5`; with near misses, also the groups at the threshold or one below, flagged. */
+/** ESCU's `where unique_mailboxes > 5`. With near misses, it also keeps the groups at the threshold or one below, flagged. */
 function thresholdFilter(settings: DetectionSettings): string[] {
   const threshold = settings.threshold;
   if (!settings.includeNearMisses) {

@@ -40,7 +40,7 @@ interface ParserStep {
  * the same.
  */
 export class CsvRecordReader {
-  /** Receives the records; finish() swaps it for one that names a cut last row. */
+  /** Receives the records. finish() swaps it for one that names a cut last row. */
   private sink: RecordSink;
   private readonly maxRowLength: number;
   /** Whether rows go through `splitSimpleRow` before PapaParse. */
@@ -73,8 +73,8 @@ export class CsvRecordReader {
   notRecordsMessage: string | undefined;
 
   /**
-   * `simpleRows: false` sends every row through PapaParse, for tests that compare the two paths;
-   * results are the same either way.
+   * `simpleRows: false` sends every row through PapaParse, for tests that compare the two paths.
+   * Results are the same either way.
    */
   constructor(sink: RecordSink, delimiter: string, maxRowLength: number = MAX_RECORD_SIZE, { simpleRows = true } = {}) {
     this.sink = sink;
@@ -97,7 +97,7 @@ export class CsvRecordReader {
   }
 
   /**
-   * Parses the next piece of the file's text. A byte order mark at the very start is dropped; one
+   * Parses the next piece of the file's text. A byte order mark at the very start is dropped. One
    * later in the file (concatenated exports) stays and is handled where a header is expected.
    */
   push(piece: string): void {

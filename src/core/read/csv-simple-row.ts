@@ -18,9 +18,9 @@ export interface SimpleRow {
 
 /**
  * Splits the row that starts at `start`. Returns undefined when the row is not complete in
- * `input` (unless `isLast`), or when it contains anything this splitter does not handle: a quote
- * inside an unquoted cell, a lone quote inside a quoted cell, or text between a closing quote
- * and the next delimiter. Cells keep a CR before the line feed in an unquoted last cell, and lose
+ * `input` (unless `isLast`). Also returns undefined when the row contains anything this splitter
+ * does not handle: a quote inside an unquoted cell, a lone quote inside a quoted cell, or text
+ * between a closing quote and the next delimiter. Cells keep a CR before the line feed in an unquoted last cell, and lose
  * it after a quoted one, as PapaParse's cells do.
  */
 export function splitSimpleRow(input: string, start: number, delimiter: number, isLast: boolean): SimpleRow | undefined {
@@ -99,8 +99,8 @@ function afterBrace(brace: number): number {
 }
 
 /**
- * Turns `""` into `"`, or returns undefined when a quote is not part of such a pair. One native
- * search per pair; measured faster here than replaceAll followed by a separate check.
+ * Turns `""` into `"`, or returns undefined when a quote is not part of such a pair. It makes one native
+ * search per pair, which measured faster here than replaceAll followed by a separate check.
  */
 function unescapeQuotes(raw: string): string | undefined {
   let quote = raw.indexOf('"');

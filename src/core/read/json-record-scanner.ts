@@ -79,7 +79,7 @@ export class JsonRecordScanner {
 
   /**
    * `wholeLines: false` sends every byte of a JSON-lines file through the byte scanner, for tests
-   * that compare the two paths; results are the same either way.
+   * that compare the two paths. Results are the same either way.
    */
   constructor(sink: RecordSink, jsonLines: boolean, maxRecordBytes: number = MAX_RECORD_SIZE, { wholeLines = true } = {}) {
     this.sink = sink;

@@ -187,7 +187,7 @@ async function readText(head: StreamHead, chunks: AsyncIterable<Uint8Array>, sin
   const isJson = detected.format === 'json' || detected.format === 'json-lines';
   const reader = isJson ? new JsonRecordScanner(sink, detected.format === 'json-lines') : new CsvRecordReader(sink, detected.delimiter);
   const scanner = reader instanceof JsonRecordScanner ? reader : undefined;
-  // The JSON scanner falls back to Windows-1252 per record; the CSV reader gets repaired UTF-8 text.
+  // The JSON scanner falls back to Windows-1252 per record, but the CSV reader gets repaired UTF-8 text.
   const transcoder = new Utf8Transcoder(detected.encoding, scanner === undefined);
   const outcome: ReadOutcome = { format: detected.format, encoding: detected.encoding };
 

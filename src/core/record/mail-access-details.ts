@@ -19,11 +19,11 @@ export interface MailAccessDetails {
   isThrottled?: boolean;
   /** Operations folded into the record (Exchange folds the binds of 2 minutes into one record). */
   operationCount?: number;
-  /** Distinct Folders[].Path values in record order; empty when the record names no folder. */
+  /** Distinct Folders[].Path values in record order. Empty when the record names no folder. */
   folderPaths: string[];
   /**
    * InternetMessageId values under Folders[].FolderItems[]. 0 for folders without items (a Sync
-   * record); absent when the record has no readable Folders, or only PowerShell's truncated text.
+   * record). Absent when the record has no readable Folders, or only PowerShell's truncated text.
    */
   messageIdCount?: number;
 }
@@ -58,7 +58,7 @@ interface FolderSummary {
   messageIdCount?: number;
 }
 
-/** Reads Folders as an array, as its JSON text or as PowerShell's text; undefined when none of them. */
+/** Reads Folders as an array, as its JSON text or as PowerShell's text. Returns undefined when it is none of them. */
 function readFolders(value: unknown): FolderSummary | undefined {
   if (Array.isArray(value)) {
     return summariseFolderArray(value);

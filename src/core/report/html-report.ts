@@ -16,7 +16,7 @@ import { allowListSection, findingsSection, nearMissSection } from './html/findi
 import { drillDownSection } from './html/drill-down-section.ts';
 import { timelineSection } from './html/timeline-section.ts';
 
-/** Styles and data: images only; no script, no connection, no frame, no form target. */
+/** Allows inline styles and data: images only, so the report runs no script, opens no connection or frame and submits no form. */
 const REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** Builds the report as one HTML document. */

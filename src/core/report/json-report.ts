@@ -25,7 +25,7 @@ export interface JsonReport {
   format: typeof JSON_REPORT_FORMAT;
   formatVersion: typeof JSON_REPORT_VERSION;
   provenance: ReportProvenance;
-  /** The analysis counts; the per-file reports are in `files`. */
+  /** The analysis counts. The per-file reports are in `files`. */
   summary: Omit<AnalysisSummary, 'files'>;
   files: FileReport[];
   findings: ReportFinding[];

@@ -14,13 +14,13 @@ export interface ReportDrillDownRecord {
   clientIp: string;
   userId: string;
   mailboxOwnerUpn?: string;
-  /** `Bind`, `Sync` or other text from OperationProperties; absent when the record has none. */
+  /** `Bind`, `Sync` or other text from OperationProperties. Absent when the record has none. */
   mailAccessType?: string;
   /** True when Exchange had stopped logging Bind reads of this mailbox, so more may have been read. */
   isThrottled?: boolean;
   operationCount?: number;
   folderPaths: string[];
-  /** InternetMessageId values the record names; absent when its folders could not be read. */
+  /** Number of InternetMessageId values the record names. Absent when its folders could not be read. */
   messageIdCount?: number;
 }
 
@@ -54,7 +54,7 @@ export interface ReportFindingDrillDown {
   drillDown: ReportDrillDown;
 }
 
-/** Distinct mailboxes per bin of one ClientAppId; bins without reads may be left out. */
+/** Distinct mailboxes per bin of one ClientAppId. Bins without reads may be left out. */
 export interface ReportTimelineSeries {
   clientAppId: string;
   bins: { binStart: number; mailboxes: number }[];
@@ -76,9 +76,9 @@ export interface ReportInput {
   summary: AnalysisSummary;
   /** The findings to report: after the allow-list, when one was applied. */
   findings: Finding[];
-  /** Groups at the threshold or one below it, when the settings ask for them. */
+  /** Groups at the threshold or one below it, when the settings request them. */
   nearMisses?: Finding[];
-  /** The allow-list and what it removed; `findings` must then be `outcome.kept`. */
+  /** The allow-list and what it removed. When present, `findings` must be `outcome.kept`. */
   allowList?: { entries: AllowListEntry[]; outcome: AllowListOutcome };
   drillDowns?: ReportFindingDrillDown[];
   timeline?: ReportTimeline;

@@ -31,9 +31,9 @@ export interface ReportProvenance {
     /** The ESCU detection's id in Splunk's security_content repository. */
     escuId: string;
     settings: DetectionSettings;
-    /** Entries that removed findings, ESCU's filter macro being empty; [] when none was applied. */
+    /** Entries that removed findings, ESCU's filter macro being empty. [] when none was applied. */
     allowList: AllowListEntry[];
-    /** True when the settings are ESCU's own and no allow-list applies; otherwise `departures` lists each difference. */
+    /** True when the settings are ESCU's own and no allow-list applies. Otherwise `departures` lists each difference. */
     isEscuDefault: boolean;
     departures: string[];
   };
@@ -41,7 +41,7 @@ export interface ReportProvenance {
 }
 
 export interface ProvenanceOptions {
-  /** Mailsweep's version, from package.json (the build injects it; the core takes it as given). */
+  /** Mailsweep's version from package.json. The build injects it, and the core takes it as given. */
   version: string;
   generatedAt: Date;
   settings: DetectionSettings;

@@ -14,7 +14,7 @@
 // - `client_app_name` and `mailsweep_finding_id` are Mailsweep's: the application's name from the
 //   bundled list, and an id that ties each risk event to its notable event.
 // - Times are ISO 8601 UTC. `_time` is the bin start, as in the search's results.
-// The risk object field `user` holds several users, and the export writes one risk event for each,
+// The risk object field `user` contains several users, and the export writes one risk event for each,
 // so summing `risk_score` by `risk_object` gives each mailbox's total.
 
 import type { Finding } from '../types.ts';

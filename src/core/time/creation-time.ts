@@ -23,7 +23,7 @@ export function parseCreationTime(text: string): number {
   return parseCommonForm(text) ?? parseCreationTimeByPattern(text);
 }
 
-/** Parses any accepted form with the pattern; `parseCreationTime` falls back to it, and tests compare the two. */
+/** Parses any accepted form with the pattern. `parseCreationTime` falls back to it, and tests compare the two. */
 export function parseCreationTimeByPattern(text: string): number {
   const match = CREATION_TIME_PATTERN.exec(text);
   if (match === null) {

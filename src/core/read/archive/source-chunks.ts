@@ -14,9 +14,9 @@ export interface SliceOptions {
 }
 
 /**
- * Slices read ahead of the one being consumed. One was not enough: Node's file-backed Blob and
- * the browser both deliver a slice in pieces, and with a single read in flight the profile showed
- * the reader idle for 15% of a 453 MB run. Each costs one slice of memory.
+ * Slices read ahead of the one being consumed. One was not enough: with a single read in flight,
+ * a CPU profile (`node --cpu-prof`) of scripts/bench/run-mailsweep.ts on the bench's 453 MB
+ * JSON-lines file showed the reader idle for 15% of the run. Each costs one slice of memory.
  */
 const SLICES_AHEAD = 3;
 

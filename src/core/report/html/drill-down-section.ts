@@ -50,7 +50,7 @@ ${drillDown.activity.map(
 </article>`;
 }
 
-/** Renders IsThrottled: a highlighted True, False, or nothing when the record does not say. */
+/** Renders IsThrottled: a highlighted True, False, or nothing when the record has no IsThrottled value. */
 function throttledCell(isThrottled: boolean | undefined): SafeHtml | string {
   if (isThrottled === true) return html`<span class="throttled-flag">True</span>`;
   if (isThrottled === false) return 'False';

@@ -35,7 +35,7 @@ export function nearMissSection(nearMisses: readonly ReportFinding[]): SafeHtml 
   const noDrillDowns = { drillDownIds: new Set<string>(), notReported: true };
   return html`<section id="near-misses">
 <h2>Near misses</h2>
-<p class="departure">Groups at the threshold or one below it. ESCU does not report them; they are listed because the settings ask for them.</p>
+<p class="departure">Groups at the threshold or one below it. ESCU does not report them, but they are listed because the settings request them.</p>
 ${nearMisses.length === 0 ? html`<p>None.</p>` : nearMisses.map((finding, index) => findingArticle(finding, `Near miss ${index + 1}`, noDrillDowns))}
 </section>`;
 }

@@ -10,7 +10,7 @@ export function formatCount(count: number): string {
   return COUNT_FORMAT.format(count);
 }
 
-/** Formats a byte count in binary units with one decimal: `452.7 MiB`; bytes below 1 KiB as is. */
+/** Formats a byte count in binary units with one decimal, such as `452.7 MiB`. Counts below 1 KiB stay in bytes. */
 export function formatBytes(bytes: number): string {
   const units = ['KiB', 'MiB', 'GiB', 'TiB'];
   let value = bytes;

@@ -9,7 +9,7 @@ export function qualitySection(files: readonly FileReport[]): SafeHtml {
   const body = files.length === 0 ? html`<p>No file was analysed.</p>` : files.map(fileBlock);
   return html`<section id="data-quality">
 <h2>Data quality</h2>
-<p class="muted">SHA-256 is the hash of each dropped file as read; members of one archive share the archive's hash.</p>
+<p class="muted">SHA-256 is the hash of each dropped file as read. Members of one archive share the archive's hash.</p>
 ${body}
 </section>`;
 }

@@ -29,7 +29,7 @@ ${timelineSvg(series, timeline, axis, label)}
   const legend =
     timeline === undefined
       ? ''
-      : html`<p class="muted">Distinct mailboxes per bin of ${formatSpan(timeline.spanSeconds)}, on one time axis for all applications. The dashed line is the threshold (${timeline.threshold}); red bars exceed it.</p>`;
+      : html`<p class="muted">Distinct mailboxes per bin of ${formatSpan(timeline.spanSeconds)}, on one time axis for all applications. The dashed line is the threshold (${timeline.threshold}), and red bars exceed it.</p>`;
   return html`<section id="timeline">
 <h2>Timeline</h2>
 ${legend}

@@ -6,7 +6,7 @@ import type { ReportTimeline, ReportTimelineSeries } from '../report-input.ts';
 import { formatUtcTime } from '../../time/format-utc-time.ts';
 import { html, plainText, type SafeHtml } from './safe-html.ts';
 
-/** Chart size in SVG user units; the CSS scales it to the page width. */
+/** Chart size in SVG user units. The CSS scales it to the page width. */
 const WIDTH = 720;
 const HEIGHT = 120;
 const MARGIN = { left: 40, right: 8, top: 8, bottom: 20 };
