@@ -1,6 +1,6 @@
 // Finds the page's analysis worker among its workers (the page also starts workers that hash files),
 // and reads its memory through the DevTools protocol after a full garbage collection, so that a
-// test can tell whether the worker still holds an analysis.
+// test can tell whether the worker still keeps an analysis in memory.
 import type { Browser, CDPSession, Page, Worker } from '@playwright/test';
 
 /** The name that worker-client.ts gives the analysis worker; the DevTools protocol shows it as the target's title. */

@@ -45,7 +45,7 @@ test('cancel during a run returns to a usable page', async ({ page }) => {
   expect(await findAnalysisWorkers(page)).toEqual([worker]);
 });
 
-/** What a finished analysis shows: the findings, the file reports and the totals, as text. */
+/** Reads what a finished analysis shows: the findings, the file reports and the totals, as text. */
 async function readAnalysisView(page: Page): Promise<{ rows: FindingRow[]; files: string; totals: string }> {
   return {
     rows: await readFindingRows(page),
@@ -81,8 +81,8 @@ test('analysis after a cancel matches a fresh page', async ({ page, context, bro
   // The cancelled run's slices and index are garbage once the worker has stopped. Measured in
   // Chromium 156 on this export: about 18 MB of buffers while reading, 0.5 MB after the cancel.
   // The JS heap after the first cancel is about 9.5 MB whatever the file (compiled code and the
-  // worker's own state), while during reading it was 1.2 to 9.6 MB depending on when it was
-  // sampled, so the heap is checked against a bound rather than against that sample.
+  // worker's own state). During reading it measured 1.2 to 9.6 MB depending on when it was
+  // sampled, so the heap is checked against a fixed bound rather than against that sample.
   expect(afterCancel.bufferBytes).toBeLessThan(whileReading.bufferBytes / 2);
   expect(afterCancel.heapBytes).toBeLessThan(MAX_HEAP_AFTER_CANCEL_BYTES);
 

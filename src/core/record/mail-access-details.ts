@@ -34,7 +34,7 @@ const POWERSHELL_PATH = /[@{;]\s*Path=([^;}]*)/g;
 const SPLUNK_PATH_FIELD = 'Folders{}.Path';
 const SPLUNK_MESSAGE_ID_FIELD = 'Folders{}.FolderItems{}.InternetMessageId';
 
-/** Reads the details of one unwrapped UAL record. Malformed values are left out, never thrown on. */
+/** Reads the details of one unwrapped UAL record. Malformed values are left out instead of raising an error. */
 export function readMailAccessDetails(record: Record<string, unknown>): MailAccessDetails {
   const details: MailAccessDetails = { ...readOperationProperties(record), folderPaths: [] };
 
@@ -58,7 +58,7 @@ interface FolderSummary {
   messageIdCount?: number;
 }
 
-/** Reads Folders as an array, as its JSON text or as PowerShell's text. Returns undefined when it is none of them. */
+/** Reads Folders as an array, as its JSON text or as PowerShell's text. Returns undefined for any other value. */
 function readFolders(value: unknown): FolderSummary | undefined {
   if (Array.isArray(value)) {
     return summariseFolderArray(value);

@@ -1,4 +1,4 @@
-// Each setting's effect on records whose answer is known by construction.
+// Each setting's effect on records whose expected findings are known by construction.
 import { describe, expect, it } from 'vitest';
 
 import { ESCU_SETTINGS, type DetectionSettings } from '../../../src/core/detect/detection-settings.ts';
@@ -16,7 +16,7 @@ function straddlingSweep(fields: Record<string, unknown> = {}): Record<string, u
   ];
 }
 
-/** An account with impersonation rights reading seven other mailboxes over EWS: UserId is the reader. */
+/** Builds the reads of an account with impersonation rights over seven other mailboxes through EWS, where UserId is the reader. */
 function delegatedReads(): Record<string, unknown>[] {
   const owners = ['ceo', 'cfo', 'legal', 'hr.director', 'payroll', 'treasury', 'board'].map((name) => `${name}@example.onmicrosoft.com`);
   return owners.map((owner, index) =>

@@ -1,5 +1,5 @@
 // A record whose AuditData cell was cut at 32,767 characters, Excel's cell limit: the row is skipped
-// with that reason at its line, the file gets a notice that says so, and the other rows are analysed.
+// with that reason at its line, the file gets a notice naming the cut, and the other rows are analysed.
 import { describe, expect, it } from 'vitest';
 
 import { ewsRecord } from '../record/ews-sample-record.ts';
@@ -8,7 +8,7 @@ import { analyzeOne, bystanders, expectReconciled, expectSweepFound, purviewCsv,
 /** Excel keeps at most this many characters in a cell. */
 const EXCEL_CELL_LIMIT = 32_767;
 
-/** A MailItemsAccessed record of about 48,000 characters: 400 folders, one message each. */
+/** Builds a MailItemsAccessed record of about 48,000 characters: 400 folders, one message each. */
 function longRecord(): Record<string, unknown> {
   const folders = Array.from({ length: 400 }, (_, index) => ({
     Path: `\\Inbox\\Project ${index}`,

@@ -15,7 +15,7 @@ import { HOSTILE_CLIENT_APP_ID, HOSTILE_CLIENT_INFO, HOSTILE_USERS, hostileSweep
 
 const GENERATED_DIR = path.resolve(import.meta.dirname, '../../fixtures/generated');
 
-/** A cell that a spreadsheet would evaluate: a trigger character first, and not a plain number. */
+/** Tells whether a spreadsheet would evaluate `cell`: a trigger character first, and not a plain number. */
 function isFormulaCell(cell: string): boolean {
   return /^[=+\-@\t\r\0]/.test(cell) && !/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(cell);
 }

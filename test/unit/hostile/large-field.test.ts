@@ -7,7 +7,7 @@ import { ewsRecord } from '../record/ews-sample-record.ts';
 
 const FIELD_BYTES = 50_000_000;
 
-/** A MailItemsAccessed record with a 50 MB value in a field that the detection does not read. */
+/** Builds a MailItemsAccessed record with a 50 MB value in a field that the detection does not read. */
 function recordWithLargeField(): Record<string, unknown> {
   return ewsRecord({ UserId: 'archive@example.onmicrosoft.com', CreationTime: '2024-02-01T19:00:00', ResultStatus: 'x'.repeat(FIELD_BYTES) });
 }

@@ -9,7 +9,7 @@ const FILE_BYTES = 600_000_000;
 
 /**
  * A MailItemsAccessed record without app ids, so it is counted but not indexed, padded to about
- * 16 kB so that the 600 MB file holds about 36,000 records and reads in a few seconds.
+ * 16 kB so that the 600 MB file contains about 36,000 records and reads in a few seconds.
  */
 const FILLER_TEMPLATE = JSON.stringify(
   ewsRecord({ Id: `f111e4a0-6b2c-4d3e-8f40-${COPY_NUMBER_PLACEHOLDER}`, AppId: undefined, ClientAppId: undefined, ResultStatus: 'x'.repeat(16_000) }),

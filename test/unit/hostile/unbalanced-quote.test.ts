@@ -1,5 +1,5 @@
 // A CSV cell whose quote is never closed: the row is skipped at its line, the rows after it are
-// analysed, and the counts say how many rows were lost.
+// analysed, and the counts show how many rows were lost.
 import { describe, expect, it } from 'vitest';
 
 import { analyzeOne, bystanders, expectReconciled, expectSweepFound, purviewCsv, purviewCsvRows, sweep } from './broken-inputs.ts';

@@ -15,9 +15,9 @@ import { GRAPH_APP_ID, REST_CLIENT_INFO, ewsRecord, sweepRecords } from '../reco
 const GRAPH_CLIENT_APP_ID = 'c6b1e2a7-3f4d-4e8a-9b0c-1d2e3f4a5b6c';
 
 /**
- * Records with two findings (an EWS sweep of 7 users and a Graph sweep of 6 users from addresses
- * with and without ports) and three groups that must stay below the threshold: 5 users, a sweep
- * split 3 and 3 across a bin border, and signed-in OWA reads without app ids.
+ * Records with two findings: an EWS sweep of 7 users, and a Graph sweep of 6 users from addresses
+ * with and without ports. Three groups must stay below the threshold: 5 users, a sweep split 3 and
+ * 3 across a bin border, and signed-in OWA reads without app ids.
  */
 function buildRecords(): Record<string, unknown>[] {
   const ewsSweep = sweepRecords(7);
