@@ -49,20 +49,29 @@ function launchOptions() {
 }
 
 /**
- * Polls the JS heap of every dedicated worker of the page through the DevTools protocol
- * (Runtime.getHeapUsage over a browser-level session) and keeps the largest used size in bytes.
+ * Polls the JS heap of every dedicated worker of the page, nested range and hash workers included,
+ * through the DevTools protocol (Runtime.getHeapUsage over a browser-level session), and keeps the
+ * largest sum of their latest used sizes in bytes: the workers' heaps together, not the largest one.
  */
 async function watchWorkerHeaps(browser, page) {
   const browserSession = await browser.newBrowserCDPSession();
   const pageSession = await page.context().newCDPSession(page);
   const sessionsByTarget = new Map();
+  const usedBySession = new Map();
   let peakUsedBytes = 0;
   let messageId = 0;
 
   browserSession.on('Target.receivedMessageFromTarget', (event) => {
     const message = JSON.parse(event.message);
     const usedSize = message.result?.usedSize;
-    if (typeof usedSize === 'number') peakUsedBytes = Math.max(peakUsedBytes, usedSize);
+    if (typeof usedSize !== 'number') return;
+    usedBySession.set(event.sessionId, usedSize);
+    const total = [...usedBySession.values()].reduce((sum, used) => sum + used, 0);
+    peakUsedBytes = Math.max(peakUsedBytes, total);
+  });
+  browserSession.on('Target.detachedFromTarget', (event) => {
+    // A worker that ended holds no heap any more.
+    usedBySession.delete(event.sessionId);
   });
 
   const poll = async () => {

@@ -1,13 +1,16 @@
 // Child process: runs Mailsweep's core on one file through analyzeSources, the call the worker
-// makes, with the file opened by fs.openAsBlob, and prints an EngineRunOutput as JSON.
+// makes, with the file opened by fs.openAsBlob and its byte ranges read in worker threads as the
+// page reads them in nested workers, and prints an EngineRunOutput as JSON.
 //
 // Usage: tsx scripts/bench/run-mailsweep.ts FILE
 
 import { openAsBlob } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 import { analyzeSources } from '../../src/core/analysis/analyze-sources.ts';
 import type { EngineRunOutput } from './escu-rows.ts';
+import { threadRangeReaders } from './thread-range-readers.ts';
 
 const [filePath] = process.argv.slice(2);
 if (filePath === undefined) {
@@ -16,7 +19,9 @@ if (filePath === undefined) {
 
 const started = performance.now();
 const source = await openAsBlob(filePath);
-const { result } = await analyzeSources([{ name: path.basename(filePath), source }]);
+// As many ranges as the page reads at once on this machine: one per core.
+const rangeReaders = threadRangeReaders(filePath, availableParallelism());
+const { result } = await analyzeSources([{ name: path.basename(filePath), source }], undefined, { rangeReaders });
 const workSeconds = (performance.now() - started) / 1000;
 
 const rows = result.findings.map((finding) => ({

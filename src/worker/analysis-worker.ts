@@ -9,6 +9,7 @@ import { formatAnalysisExport } from './analysis-exports.ts';
 import { applyFileDigests, startFileHashing } from './file-hashes.ts';
 import type { FileHashing } from './file-hashes.ts';
 import { Investigation, requireInvestigation } from './investigation.ts';
+import { createRangeWorkerPool } from './range-worker-pool.ts';
 import { CANCELLED_ERROR_NAME } from './worker-api.ts';
 import type { AnalysisProgress, DetectionRequest, InvestigationResult, MailsweepWorkerApi } from './worker-api.ts';
 
@@ -70,9 +71,11 @@ async function analyze(
   digestsApplied = Promise.resolve();
   try {
     const sources = files.map((file) => ({ name: file.name, source: file }));
+    const rangeReaders = createRangeWorkerPool(navigator.hardwareConcurrency);
     const outcome = await analyzeSources(sources, request.settings, {
       signal: controller.signal,
       onProgress: forwardProgress(onProgress),
+      ...(rangeReaders === undefined ? {} : { rangeReaders }),
     });
     const { result, session } = outcome;
     investigation = new Investigation(session, request, result);

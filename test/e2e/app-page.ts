@@ -52,6 +52,17 @@ export function toRow(finding: Finding): FindingRow {
   };
 }
 
+/**
+ * The totals above the findings, label to shown value ("Records read" -> "79,253"). The element
+ * renders in a shadow root, so its own innerText is empty; CSS locators reach inside.
+ */
+export async function readTotals(page: Page): Promise<Record<string, string>> {
+  const totals = page.locator('mailsweep-totals div.total');
+  const labels = await totals.locator('dt').allInnerTexts();
+  const values = await totals.locator('dd.value').allInnerTexts();
+  return Object.fromEntries(labels.map((label, index) => [label, values[index] ?? '']));
+}
+
 export async function waitForAppState(page: Page, state: AppState, timeout = 30_000): Promise<void> {
   await page.waitForFunction((expected) => document.documentElement.dataset.mailsweepState === expected, state, {
     timeout,

@@ -9,6 +9,7 @@ import {
   openApp,
   readExpectedFindings,
   readFindingRows,
+  readTotals,
   waitForAppState,
 } from './app-page.ts';
 import type { FindingRow } from './app-page.ts';
@@ -46,11 +47,12 @@ test('cancel during a run returns to a usable page', async ({ page }) => {
 });
 
 /** Reads what a finished analysis shows: the findings, the file reports and the totals, as text. */
-async function readAnalysisView(page: Page): Promise<{ rows: FindingRow[]; files: string; totals: string }> {
+async function readAnalysisView(page: Page): Promise<{ rows: FindingRow[]; files: string; totals: Record<string, string> }> {
   return {
     rows: await readFindingRows(page),
-    files: await page.locator('mailsweep-file-reports').innerText(),
-    totals: await page.locator('mailsweep-totals').innerText(),
+    // The reports render in a shadow root, where the host's innerText does not reach.
+    files: await page.locator('mailsweep-file-reports').evaluate((element) => element.shadowRoot?.textContent ?? ''),
+    totals: await readTotals(page),
   };
 }
 

@@ -7,11 +7,10 @@ import type { AnalysisResult, AnalysisSummary, DetectionParams, FileReport, Find
 import { readInput } from '../read/archive/read-input.ts';
 import type { MemberOutcome } from '../read/archive/read-input.ts';
 import type { RecordContext, RecordSink } from '../read/read-audit-file.ts';
-import { hasCommonSchemaKey, readAuditFields } from '../record/audit-fields.ts';
 import { readMailAccessDetails } from '../record/mail-access-details.ts';
 import { IdSet } from '../index/id-set.ts';
 import { MailboxAccessIndex } from '../index/mailbox-access-index.ts';
-import { apiAccessFlags, hasAppIds, isMailItemsAccessed } from '../detect/escu-filters.ts';
+import { apiAccessFlags } from '../detect/escu-filters.ts';
 import { countApiAccess, detectMailboxSweeps } from '../detect/escu-detection.ts';
 import { ESCU_SETTINGS, resolveDetectionSettings } from '../detect/detection-settings.ts';
 import type { DetectionSettings } from '../detect/detection-settings.ts';
@@ -21,6 +20,14 @@ import { buildTimeline } from '../detect/timeline.ts';
 import type { Timeline } from '../detect/timeline.ts';
 import { FileTally } from './file-tally.ts';
 import { findEmptyReason } from './empty-reason.ts';
+import { OUTCOME_INDEXED, OUTCOME_NO_TIME, OUTCOME_OTHER, observeRecord } from './observe-record.ts';
+import type { RecordOutcome } from './observe-record.ts';
+import { RecordIdCursor } from '../index/record-id-log.ts';
+import { IndexRowCopier } from '../index/index-row-copier.ts';
+import type { RangePlan } from '../split/range-plan.ts';
+import type { RangeResult } from '../split/range-result.ts';
+import { skipReasonOf } from '../split/range-events.ts';
+import { rangesStandForWholeFile, splitReadOutcome } from '../split/split-outcome.ts';
 
 export interface AddFileOptions {
   /** Bytes read per slice; the reader's default when absent. */
@@ -134,6 +141,71 @@ export class AnalysisSession {
   }
 
   /**
+   * Adds a file that was read in byte ranges (`results`, one per range of `plan`, in order) and
+   * returns its report: the same report, index rows and duplicate counts as `addFile` on the whole
+   * file. Returns undefined, changing nothing, when the ranges cannot stand for the whole file (a
+   * record crossed a split, a CSV header changed, a range stopped early); read the file whole then.
+   */
+  addSplitFile(file: NamedSource, plan: RangePlan, results: readonly RangeResult[]): FileReport | undefined {
+    if (this.isReading) {
+      throw new Error(`Cannot add "${file.name}" while another file is being read; await the previous call first.`);
+    }
+    if (!rangesStandForWholeFile(plan, results)) {
+      return undefined;
+    }
+
+    const tally = new FileTally();
+    let linesBefore = 0;
+    for (const result of results) {
+      this.mergeRange(result, linesBefore, tally);
+      linesBefore += result.lineFeeds;
+    }
+    this.settleAmbiguousTimes(tally);
+
+    const outcome = splitReadOutcome(plan, results);
+    const report = tally.toReport(file.name, file.source, outcome);
+    report.notices.push(...(outcome.notices ?? []));
+    this.reports.push(report);
+    return report;
+  }
+
+  /** Applies one range's log after the ranges before it: de-duplication, skips and index rows. */
+  private mergeRange(result: RangeResult, linesBefore: number, tally: FileTally): void {
+    tally.recordsRead += result.recordsRead;
+    tally.mailItemsAccessed += result.mailItemsAccessed;
+    tally.quality.absorb(result.quality);
+
+    const ids = new RecordIdCursor(result.ids);
+    const copier = new IndexRowCopier(this.index, result.index);
+    const dayFirstByRow = new Map<number, number>();
+    result.pendingRows.forEach((row, index) => dayFirstByRow.set(row, result.pendingDayFirst[index] ?? Number.NaN));
+
+    let rangeRow = 0;
+    for (const [entry, code] of result.codes.entries()) {
+      const line = (result.lines[entry] ?? 0) + linesBefore;
+      const reason = skipReasonOf(code);
+      if (reason !== undefined) {
+        tally.skip(reason, line);
+        continue;
+      }
+
+      const outcome = code as RecordOutcome;
+      const row = outcome === OUTCOME_INDEXED ? rangeRow++ : -1;
+      if (!ids.addNextTo(this.ids)) {
+        tally.duplicatesRemoved += 1;
+        continue;
+      }
+      if (!this.countDistinct(outcome, line, tally)) {
+        continue;
+      }
+
+      const sessionRow = copier.copy(row);
+      const dayFirstSeconds = dayFirstByRow.get(row);
+      if (dayFirstSeconds !== undefined) tally.pendingRows.add(sessionRow, dayFirstSeconds);
+    }
+  }
+
+  /**
    * Counts one UAL record into `tally` and indexes it when it passes the base filter. An object
    * without any UAL common-schema key is skipped as 'not-a-record'. A record whose Id (or, without
    * one, the container's id from `context`) was seen before counts only as a duplicate. A
@@ -141,44 +213,44 @@ export class AnalysisSession {
    * when CreationTime is absent) is skipped as 'invalid-creation-time' at `line`.
    */
   private addRecord(record: Record<string, unknown>, line: number, context: RecordContext | undefined, tally: FileTally): void {
-    if (!hasCommonSchemaKey(record)) {
+    const observed = observeRecord(record, context, tally);
+    if (observed === undefined) {
       tally.skip('not-a-record', line);
       return;
     }
 
-    const fields = readAuditFields(record);
-    const isMailAccess = isMailItemsAccessed(fields);
-    tally.recordsRead += 1;
-    if (isMailAccess) {
-      tally.mailItemsAccessed += 1;
-    }
-    const time = tally.quality.observeRecord(fields, isMailAccess, context);
-
-    // Never the whole line or Defender's ReportId: the reader passes only ids equal to the UAL Id.
-    if (!this.ids.add(fields.id ?? context?.fallbackId)) {
+    if (!this.ids.add(observed.id)) {
       tally.duplicatesRemoved += 1;
       return;
     }
-    if (!isMailAccess) {
-      return;
-    }
-
-    if (time === undefined) {
-      tally.skip('invalid-creation-time', line);
-      return;
-    }
-
-    this.mailItemsAccessed += 1;
-    if (!hasAppIds(fields)) {
+    if (!this.countDistinct(observed.outcome, line, tally) || observed.time === undefined) {
       return;
     }
 
     // An ambiguous slash date is indexed month-first now and rewritten if its file turns out day-first.
+    const { fields, time } = observed;
     const seconds = time.kind === 'exact' ? time.seconds : time.monthFirstSeconds;
     const row = this.index.append(fields, seconds, apiAccessFlags(fields), readMailAccessDetails(record));
     if (time.kind === 'ambiguous') {
       tally.pendingRows.add(row, time.dayFirstSeconds);
     }
+  }
+
+  /**
+   * Counts a record whose id was not seen before, by its outcome, and returns whether it belongs
+   * in the index. A MailItemsAccessed record without a readable time is skipped at `line`.
+   */
+  private countDistinct(outcome: RecordOutcome, line: number, tally: FileTally): boolean {
+    if (outcome === OUTCOME_OTHER) {
+      return false;
+    }
+    if (outcome === OUTCOME_NO_TIME) {
+      tally.skip('invalid-creation-time', line);
+      return false;
+    }
+
+    this.mailItemsAccessed += 1;
+    return outcome === OUTCOME_INDEXED;
   }
 
   /**

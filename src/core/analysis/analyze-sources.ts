@@ -5,6 +5,9 @@ import type { AnalysisProgress, AnalysisResult, DetectionParams, NamedSource } f
 import { ESCU_SETTINGS, resolveDetectionSettings, validateDetectionSettings } from '../detect/detection-settings.ts';
 import type { DetectionSettings } from '../detect/detection-settings.ts';
 import { AnalysisSession } from './analysis-session.ts';
+import type { AddInputOptions } from './analysis-session.ts';
+import { addInputInRanges } from '../split/split-reading.ts';
+import type { RangeReaders } from '../split/split-reading.ts';
 
 export interface AnalyzeOptions {
   /** Bytes read per slice; the reader's default when absent. */
@@ -12,6 +15,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Called with phase 'reading' once per slice, then once with 'detecting' and once with 'done'. */
   onProgress?: (progress: AnalysisProgress) => void | Promise<void>;
+  /** Where large files are read in byte ranges at the same time; without it, every file is read whole. */
+  rangeReaders?: RangeReaders;
 }
 
 export interface AnalyzeOutcome {
@@ -46,7 +51,7 @@ export async function analyzeSources(
   const reportCounts: number[] = [];
   for (const [fileIndex, file] of files.entries()) {
     signal?.throwIfAborted();
-    const reports = await session.addInput(file, {
+    const addOptions: AddInputOptions = {
       sliceBytes: options.sliceBytes,
       signal,
       onProgress:
@@ -61,7 +66,9 @@ export async function analyzeSources(
             totalBytes,
             records: recordsBefore + records,
           })),
-    });
+    };
+    const { rangeReaders } = options;
+    const reports = rangeReaders === undefined ? await session.addInput(file, addOptions) : await addInputInRanges(session, file, rangeReaders, addOptions);
     reportCounts.push(reports.length);
     bytesBefore += file.source.size;
     recordsBefore += reports.reduce((total, report) => total + report.recordsRead, 0);

@@ -2,7 +2,10 @@
 // uint32 words in an open-addressing hash table held in one typed array: 16 bytes a slot instead
 // of a heap string per record. Ids that are not GUID-shaped fall back to a Set<string>.
 
-const WORDS_PER_SLOT = 4;
+/** Number of 32-bit words that `parseGuid` writes for one GUID. */
+export const WORDS_PER_GUID = 4;
+
+const WORDS_PER_SLOT = WORDS_PER_GUID;
 
 /** 1,024 slots (16 KiB), small for a file with a handful of records. The table grows by doubling. */
 const INITIAL_SLOTS = 1024;
@@ -51,27 +54,48 @@ export class IdSet {
       return isNew;
     }
 
-    if (isEmptySlot(this.words, 0)) {
+    return this.addWords(this.words, 0);
+  }
+
+  /**
+   * Adds a GUID that `parseGuid` has already read: the four words from `words[offset]`. Returns
+   * what `add` returns for the GUID's text, so the nil GUID is new only the first time. Throws a
+   * RangeError when the four words do not fit in `words`.
+   */
+  addGuidWords(words: Uint32Array, offset: number): boolean {
+    if (!Number.isInteger(offset) || offset < 0 || offset + WORDS_PER_SLOT > words.length) {
+      throw new RangeError(`Invalid GUID offset ${offset}: four words must fit in an array of ${words.length} words.`);
+    }
+
+    return this.addWords(words, offset);
+  }
+
+  private addWords(words: Uint32Array, offset: number): boolean {
+    if (isEmptySlot(words, offset)) {
       const isNew = !this.hasNilGuid;
       this.hasNilGuid = true;
       return isNew;
     }
 
-    return this.addGuid(this.words);
+    return this.addGuid(words, offset);
   }
 
-  private addGuid(words: Uint32Array): boolean {
+  private addGuid(words: Uint32Array, offset: number): boolean {
     // A load factor of at most one half keeps linear probing short.
     if ((this.guidCount + 1) * 2 > this.slotMask + 1) {
       this.grow();
     }
 
-    const offset = findSlot(this.slots, this.slotMask, words, 0) * WORDS_PER_SLOT;
-    if (!isEmptySlot(this.slots, offset)) {
+    const slotOffset = findSlot(this.slots, this.slotMask, words, offset) * WORDS_PER_SLOT;
+    if (!isEmptySlot(this.slots, slotOffset)) {
       return false;
     }
 
-    this.slots.set(words, offset);
+    // Copied word by word because a subarray view of `words` would allocate.
+    this.slots[slotOffset] = words[offset] ?? 0;
+    this.slots[slotOffset + 1] = words[offset + 1] ?? 0;
+    this.slots[slotOffset + 2] = words[offset + 2] ?? 0;
+    this.slots[slotOffset + 3] = words[offset + 3] ?? 0;
     this.guidCount += 1;
     return true;
   }
@@ -94,10 +118,10 @@ export class IdSet {
 }
 
 /**
- * Parses a GUID in any letter case, with or without braces, into `words` (four 32-bit words in
- * text order). Returns false, leaving `words` in an unspecified state, when `id` is not a GUID.
+ * Parses a GUID in any letter case, with or without braces, into `words[0..3]` (four 32-bit words
+ * in text order). Returns false, leaving `words` in an unspecified state, when `id` is not a GUID.
  */
-function parseGuid(id: string, words: Uint32Array): boolean {
+export function parseGuid(id: string, words: Uint32Array): boolean {
   let start = 0;
   if (id.length === BRACED_GUID_LENGTH) {
     if (id.charCodeAt(0) !== 0x7b || id.charCodeAt(BRACED_GUID_LENGTH - 1) !== 0x7d) {

@@ -47,6 +47,49 @@ export interface MailboxAccessColumns {
   readonly messageIdCount: Uint32Array;
 }
 
+/**
+ * Column values of one row for `appendRow`, with string ids in the receiving index's StringTable.
+ * It has no normalizedClientIp because `appendRow` derives that from clientIpAddress as `append` does.
+ */
+export interface MailboxAccessRow {
+  time: number;
+  appId: number;
+  clientAppId: number;
+  clientInfoString: number;
+  clientIpAddress: number;
+  userId: number;
+  mailboxOwnerUpn: number;
+  flags: number;
+  mailAccessType: number;
+  operationCount: number;
+  isThrottled: number;
+  folderPaths: number;
+  messageIdCount: number;
+}
+
+/**
+ * Plain, structured-cloneable copy of an index from `snapshot`, for sending to or from a worker.
+ * The columns mean what they mean in MailboxAccessColumns; each has exactly one element per row.
+ */
+export interface MailboxAccessIndexState {
+  readonly time: Float64Array<ArrayBuffer>;
+  readonly appId: Uint32Array<ArrayBuffer>;
+  readonly clientAppId: Uint32Array<ArrayBuffer>;
+  readonly clientInfoString: Uint32Array<ArrayBuffer>;
+  readonly clientIpAddress: Uint32Array<ArrayBuffer>;
+  readonly normalizedClientIp: Uint32Array<ArrayBuffer>;
+  readonly userId: Uint32Array<ArrayBuffer>;
+  readonly mailboxOwnerUpn: Uint32Array<ArrayBuffer>;
+  readonly flags: Uint8Array<ArrayBuffer>;
+  readonly mailAccessType: Uint32Array<ArrayBuffer>;
+  readonly operationCount: Uint32Array<ArrayBuffer>;
+  readonly isThrottled: Uint8Array<ArrayBuffer>;
+  readonly folderPaths: Uint32Array<ArrayBuffer>;
+  readonly messageIdCount: Uint32Array<ArrayBuffer>;
+  /** Strings of the index's StringTable indexed by id; element 0 is `''` for the ABSENT id. */
+  readonly strings: readonly string[];
+}
+
 /** Growable typed-array columns of base-filter records. */
 export class MailboxAccessIndex {
   readonly strings: StringTable;
@@ -112,6 +155,36 @@ export class MailboxAccessIndex {
     return row;
   }
 
+  /**
+   * Appends one row of column values and returns its row number. The string ids must come from
+   * this index's `strings`. NOTE: they are not checked, so an unknown id raises a RangeError only
+   * when it is looked up (at once for clientIpAddress, later for the other columns).
+   */
+  appendRow(values: Readonly<MailboxAccessRow>): number {
+    if (this.rowCount === this.time.length) {
+      this.grow(this.rowCount * 2);
+    }
+
+    const row = this.rowCount;
+    this.time[row] = values.time;
+    this.appId[row] = values.appId;
+    this.clientAppId[row] = values.clientAppId;
+    this.clientInfoString[row] = values.clientInfoString;
+    this.clientIpAddress[row] = values.clientIpAddress;
+    this.normalizedClientIp[row] = this.normalizedIpId(values.clientIpAddress);
+    this.userId[row] = values.userId;
+    this.mailboxOwnerUpn[row] = values.mailboxOwnerUpn;
+    this.flags[row] = values.flags;
+    this.mailAccessType[row] = values.mailAccessType;
+    this.operationCount[row] = values.operationCount;
+    this.isThrottled[row] = values.isThrottled;
+    this.folderPaths[row] = values.folderPaths;
+    this.messageIdCount[row] = values.messageIdCount;
+    this.rowCount += 1;
+    this.changeCount += 1;
+    return row;
+  }
+
   /** Replaces the time of a row from `append`, for a row whose time was settled after it was added. */
   setTime(row: number, timeSeconds: number): void {
     if (!Number.isInteger(row) || row < 0 || row >= this.rowCount) {
@@ -140,6 +213,31 @@ export class MailboxAccessIndex {
       isThrottled: this.isThrottled.subarray(0, size),
       folderPaths: this.folderPaths.subarray(0, size),
       messageIdCount: this.messageIdCount.subarray(0, size),
+    };
+  }
+
+  /**
+   * Copies the filled rows and the strings into a MailboxAccessIndexState. Each column gets its
+   * own exact-length buffer, so transferring the state leaves this index intact.
+   */
+  snapshot(): MailboxAccessIndexState {
+    const size = this.rowCount;
+    return {
+      time: this.time.slice(0, size),
+      appId: this.appId.slice(0, size),
+      clientAppId: this.clientAppId.slice(0, size),
+      clientInfoString: this.clientInfoString.slice(0, size),
+      clientIpAddress: this.clientIpAddress.slice(0, size),
+      normalizedClientIp: this.normalizedClientIp.slice(0, size),
+      userId: this.userId.slice(0, size),
+      mailboxOwnerUpn: this.mailboxOwnerUpn.slice(0, size),
+      flags: this.flags.slice(0, size),
+      mailAccessType: this.mailAccessType.slice(0, size),
+      operationCount: this.operationCount.slice(0, size),
+      isThrottled: this.isThrottled.slice(0, size),
+      folderPaths: this.folderPaths.slice(0, size),
+      messageIdCount: this.messageIdCount.slice(0, size),
+      strings: this.strings.toArray(),
     };
   }
 
@@ -183,6 +281,31 @@ export class MailboxAccessIndex {
     this.folderPaths = resized(this.folderPaths, new Uint32Array(capacity));
     this.messageIdCount = resized(this.messageIdCount, new Uint32Array(capacity));
   }
+}
+
+/**
+ * Lists the distinct column buffers of a state, for the transfer list of `postMessage` or
+ * `structuredClone`. Transferring detaches them, which leaves the sender's columns empty.
+ */
+export function transferablesOf(state: MailboxAccessIndexState): ArrayBuffer[] {
+  const buffers = [
+    state.time.buffer,
+    state.appId.buffer,
+    state.clientAppId.buffer,
+    state.clientInfoString.buffer,
+    state.clientIpAddress.buffer,
+    state.normalizedClientIp.buffer,
+    state.userId.buffer,
+    state.mailboxOwnerUpn.buffer,
+    state.flags.buffer,
+    state.mailAccessType.buffer,
+    state.operationCount.buffer,
+    state.isThrottled.buffer,
+    state.folderPaths.buffer,
+    state.messageIdCount.buffer,
+  ];
+  // A transfer list that names one buffer twice raises a DataCloneError, and a hand-built state may share one.
+  return [...new Set(buffers)];
 }
 
 /** Stores a count in a uint32 column. NOTE: a count of 2^32 - 1 or more is stored as absent. */

@@ -31,6 +31,11 @@ export class StringTable {
     return id;
   }
 
+  /** Returns a copy of the interned strings, indexed by id; element 0 is `''` for the reserved ABSENT id. */
+  toArray(): string[] {
+    return this.values.slice();
+  }
+
   /** Returns the string of an id from `intern`; throws a RangeError for `ABSENT` and unknown ids. */
   lookup(id: number): string {
     const value = id === StringTable.ABSENT ? undefined : this.values[id];

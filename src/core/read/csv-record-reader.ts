@@ -72,6 +72,17 @@ export class CsvRecordReader {
   /** Set when a header shows that the file contains no audit records. The message names the file kind and the export to use. */
   notRecordsMessage: string | undefined;
 
+  /** Header rows read so far, repeated headers of concatenated exports included. */
+  headerRows = 0;
+
+  /** Lines from the start of the text to the end of the first header row, 0 before one is read. */
+  linesThroughFirstHeader = 0;
+
+  /** True when the text pushed so far ends with a whole row: no row is left open for the next piece. */
+  get isBetweenRecords(): boolean {
+    return this.pending === '' && !this.resyncing;
+  }
+
   /**
    * `simpleRows: false` sends every row through PapaParse, for tests that compare the two paths.
    * Results are the same either way.
@@ -298,6 +309,7 @@ export class CsvRecordReader {
     const recordColumn = findAuditDataColumn(cells);
     if (recordColumn >= 0) {
       this.header = makeHeader(cells, recordColumn);
+      this.countHeaderRow();
       return true;
     }
 
@@ -314,7 +326,14 @@ export class CsvRecordReader {
       this.notRecordsMessage ??= flat.notRecords;
     }
     this.header = header;
+    this.countHeaderRow();
     return true;
+  }
+
+  /** Counts a header row just read; `rowLine` is already the line after it. */
+  private countHeaderRow(): void {
+    if (this.headerRows === 0) this.linesThroughFirstHeader = this.rowLine - 1;
+    this.headerRows += 1;
   }
 }
 

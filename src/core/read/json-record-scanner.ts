@@ -88,6 +88,11 @@ export class JsonRecordScanner {
     this.maxRecordBytes = maxRecordBytes;
   }
 
+  /** True when no value is open: the bytes pushed so far end between top-level values. */
+  get isBetweenRecords(): boolean {
+    return this.state === BETWEEN_VALUES && !this.inTopLevelArray;
+  }
+
   /** Records that were not valid UTF-8 and were decoded as Windows-1252. */
   get windows1252Records(): number {
     return this.decoder.windows1252Records;

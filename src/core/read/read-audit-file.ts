@@ -4,12 +4,8 @@ import { detectContainer } from './archive/container-magic.ts';
 import { CorruptArchiveError } from './archive/corrupt-archive-error.ts';
 import { gunzipChunks } from './archive/gunzip-chunks.ts';
 import { readSlice, sourceChunks } from './archive/source-chunks.ts';
-import { CsvRecordReader } from './csv-record-reader.ts';
-import { encodingFallbackNotice } from './decode/encoding-fallback-notice.ts';
-import { Utf8Transcoder } from './decode/utf8-transcoder.ts';
 import { SNIFF_BYTES, detectFormat } from './detect-format.ts';
-import { JsonRecordScanner } from './json-record-scanner.ts';
-import { RecordTooLargeError } from './record-too-large-error.ts';
+import { readDetectedText } from './read-detected-text.ts';
 
 /** Facts from the container around a record, for use where the record itself lacks them. */
 export interface RecordContext {
@@ -184,45 +180,6 @@ async function readText(head: StreamHead, chunks: AsyncIterable<Uint8Array>, sin
     return { format: detected.format, encoding: detected.encoding, error: detected.error };
   }
 
-  const isJson = detected.format === 'json' || detected.format === 'json-lines';
-  const reader = isJson ? new JsonRecordScanner(sink, detected.format === 'json-lines') : new CsvRecordReader(sink, detected.delimiter);
-  const scanner = reader instanceof JsonRecordScanner ? reader : undefined;
-  // The JSON scanner falls back to Windows-1252 per record, but the CSV reader gets repaired UTF-8 text.
-  const transcoder = new Utf8Transcoder(detected.encoding, scanner === undefined);
-  const outcome: ReadOutcome = { format: detected.format, encoding: detected.encoding };
-
-  try {
-    if (reader instanceof CsvRecordReader) {
-      for await (const bytes of chunks) {
-        reader.push(transcoder.pushText(bytes));
-      }
-      reader.push(transcoder.finishText());
-    } else {
-      for await (const bytes of chunks) {
-        reader.push(transcoder.push(bytes));
-      }
-      reader.push(transcoder.finish());
-    }
-    reader.finish();
-  } catch (error) {
-    if (!(error instanceof RecordTooLargeError || error instanceof CorruptArchiveError)) throw error;
-    outcome.error = error.message;
-  }
-
-  // A JSON file's first wrapped value names its export (Graph page, Splunk lines, ...).
-  if (scanner?.containerFormat !== undefined) {
-    outcome.format = scanner.containerFormat;
-  }
-  if (reader.notRecordsMessage !== undefined) {
-    outcome.error ??= reader.notRecordsMessage;
-  }
-
-  const fallback =
-    scanner === undefined
-      ? encodingFallbackNotice(transcoder.replacedBytes, 'bytes')
-      : encodingFallbackNotice(scanner.windows1252Records, 'records');
-  if (fallback !== undefined) {
-    outcome.notices = [fallback];
-  }
+  const { outcome } = await readDetectedText(detected, chunks, sink);
   return outcome;
 }

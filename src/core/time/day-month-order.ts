@@ -15,6 +15,13 @@ export interface DayMonthDecision {
   conflicting: boolean;
 }
 
+/** Counts of `DayMonthEvidence`, as plain data that a worker can post. */
+export interface DayMonthEvidenceState {
+  dayFirst: number;
+  monthFirst: number;
+  ambiguous: number;
+}
+
 /** Counts of slash dates by the order their text allows. */
 export class DayMonthEvidence {
   dayFirst = 0;
@@ -30,6 +37,18 @@ export class DayMonthEvidence {
     } else if (time.order === 'ambiguous') {
       this.ambiguous += 1;
     }
+  }
+
+  /** Returns a copy of the counts. */
+  snapshot(): DayMonthEvidenceState {
+    return { dayFirst: this.dayFirst, monthFirst: this.monthFirst, ambiguous: this.ambiguous };
+  }
+
+  /** Adds the counts of another part of the file. */
+  absorb(state: DayMonthEvidenceState): void {
+    this.dayFirst += state.dayFirst;
+    this.monthFirst += state.monthFirst;
+    this.ambiguous += state.ambiguous;
   }
 
   /**

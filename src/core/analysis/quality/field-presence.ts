@@ -29,6 +29,14 @@ const FIELD_VALUES: Record<DetectionField, (fields: AuditFields) => string | und
   CreationTime: (fields) => fields.creationTime,
 };
 
+/** The masks and counts of `FieldPresence`, as plain data that a worker can post. Bit `i` of a mask is `DETECTION_FIELDS[i]`. */
+export interface FieldPresenceState {
+  inAnyRecord: number;
+  inMailItemsAccessed: number;
+  mailItemsAccessedCount: number;
+  recordCount: number;
+}
+
 /** Detection fields seen with a value, over all records and over MailItemsAccessed records. */
 export class FieldPresence {
   private inAnyRecord = 0;
@@ -56,6 +64,24 @@ export class FieldPresence {
       this.mailItemsAccessedCount += 1;
       this.inMailItemsAccessed |= mask;
     }
+  }
+
+  /** Returns a copy of the masks and counts. */
+  snapshot(): FieldPresenceState {
+    return {
+      inAnyRecord: this.inAnyRecord,
+      inMailItemsAccessed: this.inMailItemsAccessed,
+      mailItemsAccessedCount: this.mailItemsAccessedCount,
+      recordCount: this.recordCount,
+    };
+  }
+
+  /** Adds the records of another part of the file: a field is present if either part has it. */
+  absorb(state: FieldPresenceState): void {
+    this.inAnyRecord |= state.inAnyRecord;
+    this.inMailItemsAccessed |= state.inMailItemsAccessed;
+    this.mailItemsAccessedCount += state.mailItemsAccessedCount;
+    this.recordCount += state.recordCount;
   }
 
   /**

@@ -7,10 +7,11 @@ import type { RecordContext } from '../../read/read-audit-file.ts';
 import type { AuditFields } from '../../record/audit-fields.ts';
 import { parseCreationTime } from '../../time/creation-time.ts';
 import { DayMonthEvidence } from '../../time/day-month-order.ts';
-import type { DayMonthDecision } from '../../time/day-month-order.ts';
+import type { DayMonthDecision, DayMonthEvidenceState } from '../../time/day-month-order.ts';
 import { parseWrapperTime } from '../../time/wrapper-time.ts';
 import type { WrapperTime } from '../../time/wrapper-time.ts';
 import { FieldPresence } from './field-presence.ts';
+import type { FieldPresenceState } from './field-presence.ts';
 import {
   EXPORT_CAPS,
   cappedExportNotice,
@@ -22,6 +23,7 @@ import {
   truncatedAuditDataNotice,
 } from './quality-notices.ts';
 import { TimeCoverage } from './time-coverage.ts';
+import type { TimeCoverageState } from './time-coverage.ts';
 
 /** Empty stretches of at least this many hours inside a file's time range are reported. */
 const MIN_GAP_HOURS = 24;
@@ -47,6 +49,26 @@ export interface FileQualityReport {
   notices: FileNotice[];
   firstRecordTime?: number;
   lastRecordTime?: number;
+}
+
+/**
+ * Everything a `FileQuality` has observed before the day/month order is decided, as plain data
+ * that survives `structuredClone`. One worker reading a byte range of a file sends this, and the
+ * coordinator absorbs the ranges in file order.
+ */
+export interface FileQualityState {
+  presence: FieldPresenceState;
+  /** Records with an exact time. */
+  coverage: TimeCoverageState;
+  /** Records dated by an ambiguous slash date, under each reading. */
+  ambiguousMonthFirst: TimeCoverageState;
+  ambiguousDayFirst: TimeCoverageState;
+  evidence: DayMonthEvidenceState;
+  maxResultCount: number;
+  fallbackTimed: number;
+  fallbackSlashDates: number;
+  fallbackAmbiguous: number;
+  ambiguousExample: string | undefined;
 }
 
 /** Collects the data-quality observations of one file. */
@@ -92,6 +114,47 @@ export class FileQuality {
     }
 
     return this.observeWrapperTime(wrapperTime, wrapperText ?? '');
+  }
+
+  /**
+   * Returns a copy of the observations so far. Throws once the day/month order is decided,
+   * because the coverage then already contains the ambiguous records and absorbing it would
+   * count them twice.
+   */
+  snapshot(): FileQualityState {
+    this.checkUndecided('snapshot');
+    return {
+      presence: this.presence.snapshot(),
+      coverage: this.coverage.snapshot(),
+      ambiguousMonthFirst: this.ambiguousMonthFirst.snapshot(),
+      ambiguousDayFirst: this.ambiguousDayFirst.snapshot(),
+      evidence: this.evidence.snapshot(),
+      maxResultCount: this.maxResultCount,
+      fallbackTimed: this.fallbackTimed,
+      fallbackSlashDates: this.fallbackSlashDates,
+      fallbackAmbiguous: this.fallbackAmbiguous,
+      ambiguousExample: this.ambiguousExample,
+    };
+  }
+
+  /**
+   * Adds the observations of a later part of the same file, so that the decision and report
+   * equal those of one FileQuality that observed both parts in order. This part's ambiguous
+   * example is kept, and the absorbed one is used only when this part has none. Throws once the
+   * day/month order is decided.
+   */
+  absorb(state: FileQualityState): void {
+    this.checkUndecided('absorb');
+    this.presence.absorb(state.presence);
+    this.coverage.absorb(state.coverage);
+    this.ambiguousMonthFirst.absorb(state.ambiguousMonthFirst);
+    this.ambiguousDayFirst.absorb(state.ambiguousDayFirst);
+    this.evidence.absorb(state.evidence);
+    this.maxResultCount = Math.max(this.maxResultCount, state.maxResultCount);
+    this.fallbackTimed += state.fallbackTimed;
+    this.fallbackSlashDates += state.fallbackSlashDates;
+    this.fallbackAmbiguous += state.fallbackAmbiguous;
+    this.ambiguousExample ??= state.ambiguousExample;
   }
 
   /**
@@ -157,6 +220,12 @@ export class FileQuality {
       report.lastRecordTime = this.coverage.lastTime;
     }
     return report;
+  }
+
+  private checkUndecided(method: string): void {
+    if (this.decision !== undefined) {
+      throw new Error(`FileQuality.${method} must be called before decideDayMonthOrder and report, but the day/month order is already decided.`);
+    }
   }
 
   private observeExact(seconds: number): RecordTime | undefined {

@@ -17,6 +17,19 @@ export interface TimeGap {
   end: number;
 }
 
+/**
+ * The contents of a `TimeCoverage`, as plain data that a worker can post. `hours[i]` (hours since
+ * the Unix epoch) has `counts[i]` records.
+ */
+export interface TimeCoverageState {
+  hours: number[];
+  counts: number[];
+  /** Earliest and latest time added, in Unix epoch seconds, or undefined when nothing was added. */
+  firstTime: number | undefined;
+  lastTime: number | undefined;
+  overflowed: boolean;
+}
+
 /** Record times of one file, counted per hour. */
 export class TimeCoverage {
   private readonly countsByHour = new Map<number, number>();
@@ -53,6 +66,34 @@ export class TimeCoverage {
     this.isOverflowed ||= other.isOverflowed;
     for (const [hour, count] of other.countsByHour) {
       this.addToHour(hour, count);
+    }
+  }
+
+  /** Returns a copy of the hours, counts, time range and overflow flag. */
+  snapshot(): TimeCoverageState {
+    return {
+      hours: Array.from(this.countsByHour.keys()),
+      counts: Array.from(this.countsByHour.values()),
+      firstTime: this.firstTime,
+      lastTime: this.lastTime,
+      overflowed: this.isOverflowed,
+    };
+  }
+
+  /**
+   * Adds every record of a snapshot, as `addAll` does. The result overflows when either side had
+   * overflowed or when their hours together exceed the tracked limit.
+   */
+  absorb(state: TimeCoverageState): void {
+    if (state.hours.length !== state.counts.length) {
+      throw new Error(`Invalid TimeCoverageState: ${state.hours.length} hours but ${state.counts.length} counts.`);
+    }
+
+    this.first = Math.min(this.first, state.firstTime ?? Number.POSITIVE_INFINITY);
+    this.last = Math.max(this.last, state.lastTime ?? Number.NEGATIVE_INFINITY);
+    this.isOverflowed ||= state.overflowed;
+    for (const [index, hour] of state.hours.entries()) {
+      this.addToHour(hour, state.counts[index] ?? 0);
     }
   }
 

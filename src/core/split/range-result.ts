@@ -1,0 +1,60 @@
+// What reading one byte range returns to the merge: plain data that crosses to another thread
+// with its typed arrays transferred, not copied.
+
+import type { InputFormat, TextEncoding } from '../types.ts';
+import type { FileQualityState } from '../analysis/quality/file-quality.ts';
+import type { MailboxAccessIndexState } from '../index/mailbox-access-index.ts';
+import { transferablesOf } from '../index/mailbox-access-index.ts';
+import type { RecordIdLogState } from '../index/record-id-log.ts';
+
+/** The records of one range, as the merge needs them. */
+export interface RangeRecords {
+  recordsRead: number;
+  /** MailItemsAccessed records read, duplicates included. */
+  mailItemsAccessed: number;
+  quality: FileQualityState;
+  /** One code per record or skip, in file order; see range-events.ts. */
+  codes: Uint8Array<ArrayBuffer>;
+  /** Line of each entry, counted from the range's first line (1). */
+  lines: Float64Array<ArrayBuffer>;
+  /** Id of each record entry, in the same order. */
+  ids: RecordIdLogState;
+  /** The rows of the range's records with OUTCOME_INDEXED, in order. */
+  index: MailboxAccessIndexState;
+  /** Rows of `index` timed by an ambiguous slash date, with their day-first time. */
+  pendingRows: Float64Array<ArrayBuffer>;
+  pendingDayFirst: Float64Array<ArrayBuffer>;
+}
+
+export interface RangeResult extends RangeRecords {
+  /** Line feeds in the range's own bytes: where the next range's line numbers start. */
+  lineFeeds: number;
+  /** False when the range ended inside a record, which then crossed into the next range. */
+  endedBetweenRecords: boolean;
+  /** CSV header rows the reader saw, the one read in front of the range included; 0 for JSON. */
+  headerRows: number;
+  /** Format as the reader named it: the detected one, or the container of the range's first wrapped record. */
+  format: InputFormat;
+  encoding: TextEncoding;
+  /** Text read as Windows-1252 (records for JSON, bytes for CSV). */
+  fallbackCount: number;
+  /** Why reading stopped early, such as a record too large. */
+  failure?: string;
+  /** The reader's message that the data are not audit records. */
+  notRecordsMessage?: string;
+}
+
+/** Buffers of `result` to transfer rather than copy when it crosses to another thread. */
+export function rangeTransferables(result: RangeResult): ArrayBuffer[] {
+  const buffers: ArrayBufferLike[] = [
+    result.codes.buffer,
+    result.lines.buffer,
+    result.ids.kinds.buffer,
+    result.ids.guidWords.buffer,
+    result.pendingRows.buffer,
+    result.pendingDayFirst.buffer,
+    ...transferablesOf(result.index),
+  ];
+  // The id log's arrays are plain ArrayBuffer-backed copies; a SharedArrayBuffer is never transferred.
+  return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+}

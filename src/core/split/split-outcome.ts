@@ -1,0 +1,50 @@
+// Checks that the ranges of a split read stand for the whole file, and builds the file's read
+// outcome from theirs as a whole-file read would have made it.
+
+import type { ReadOutcome } from '../read/read-audit-file.ts';
+import { encodingFallbackNotice } from '../read/decode/encoding-fallback-notice.ts';
+import type { RangePlan } from './range-plan.ts';
+import type { RangeResult } from './range-result.ts';
+
+/**
+ * True when reading the ranges one after another equals reading the file: one result per range,
+ * every range but the last ended between records (no quoted cell or open value crossed a split),
+ * none stopped early, and each CSV range saw exactly one header (a header later in the file would
+ * change the columns of the ranges after it).
+ */
+export function rangesStandForWholeFile(plan: RangePlan, results: readonly RangeResult[]): boolean {
+  if (results.length !== plan.bounds.length - 1) {
+    return false;
+  }
+
+  const headerRows = plan.detected.format === 'json-lines' ? 0 : 1;
+  return results.every(
+    (result, index) =>
+      (result.endedBetweenRecords || index === results.length - 1) && result.failure === undefined && result.headerRows === headerRows,
+  );
+}
+
+/**
+ * The outcome a whole-file read gives: the first wrapped record names the container format and
+ * the first "not audit records" message becomes the error, as in one reader; the text read as
+ * Windows-1252 is added up over the ranges.
+ */
+export function splitReadOutcome(plan: RangePlan, results: readonly RangeResult[]): ReadOutcome {
+  const { detected } = plan;
+  const outcome: ReadOutcome = {
+    format: results.find((result) => result.format !== detected.format)?.format ?? detected.format,
+    encoding: detected.encoding,
+  };
+
+  const notRecords = results.find((result) => result.notRecordsMessage !== undefined)?.notRecordsMessage;
+  if (notRecords !== undefined) {
+    outcome.error = notRecords;
+  }
+
+  const fallbackCount = results.reduce((total, result) => total + result.fallbackCount, 0);
+  const fallback = encodingFallbackNotice(fallbackCount, detected.format === 'json-lines' ? 'records' : 'bytes');
+  if (fallback !== undefined) {
+    outcome.notices = [fallback];
+  }
+  return outcome;
+}

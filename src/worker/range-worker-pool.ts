@@ -1,0 +1,67 @@
+// Range readers for the analysis worker: range 0 is read in this worker, every other range in a
+// nested worker of its own, so a large file is read on all cores at once. Workers start when a
+// file is split and stop when its ranges are read, on abort, or when one fails.
+import * as Comlink from 'comlink';
+
+import type { RangeReaders } from '../core/split/split-reading.ts';
+import { readRange } from '../core/split/read-range.ts';
+import type { RangeResult } from '../core/split/range-result.ts';
+
+import RangeWorker from './range-worker.ts?worker&inline';
+import type { RangeWorkerApi } from './range-worker.ts';
+
+/** Name of every range worker, which the DevTools protocol shows as the worker's title. */
+export const RANGE_WORKER_NAME = 'mailsweep-range';
+
+/**
+ * Range readers over `threads` threads (this worker and `threads - 1` nested ones). Returns
+ * undefined when there is no second thread to use or nested workers are not available.
+ */
+export function createRangeWorkerPool(threads: number): RangeReaders | undefined {
+  if (threads < 2 || typeof Worker === 'undefined') {
+    return undefined;
+  }
+
+  return {
+    maxRanges: threads,
+    readRange: (file, plan, rangeIndex, { signal, onSlice }) => {
+      if (rangeIndex === 0) {
+        return readRange(file.source, plan, rangeIndex, { signal, onSlice });
+      }
+      const { source } = file;
+      if (!(source instanceof Blob)) {
+        throw new TypeError(`"${file.name}" cannot be sent to a range worker, because it is not a Blob.`);
+      }
+      return readInNestedWorker((worker) => worker.readRange(source, plan, rangeIndex, Comlink.proxy(onSlice)), signal);
+    },
+  };
+}
+
+/** Runs `read` in a new range worker and stops the worker when it settles, fails or is aborted. */
+async function readInNestedWorker(
+  read: (worker: Comlink.Remote<RangeWorkerApi>) => Promise<RangeResult>,
+  signal: AbortSignal | undefined,
+): Promise<RangeResult> {
+  signal?.throwIfAborted();
+  const worker = new RangeWorker({ name: RANGE_WORKER_NAME });
+  const remote = Comlink.wrap<RangeWorkerApi>(worker);
+  let stopWith: (error: unknown) => void = () => undefined;
+  const stopped = new Promise<never>((_resolve, reject) => {
+    stopWith = reject;
+  });
+  const onAbort = (): void => {
+    stopWith(signal?.reason);
+  };
+  signal?.addEventListener('abort', onAbort);
+  worker.addEventListener('error', (event) => {
+    stopWith(new Error(`A range worker stopped: ${event.message || 'no reason given'}.`));
+  });
+
+  try {
+    return await Promise.race([read(remote), stopped]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    remote[Comlink.releaseProxy]();
+    worker.terminate();
+  }
+}
