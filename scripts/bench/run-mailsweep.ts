@@ -10,19 +10,21 @@ import path from 'node:path';
 
 import { analyzeSources } from '../../src/core/analysis/analyze-sources.ts';
 import type { EngineRunOutput } from './escu-rows.ts';
-import { threadRangeReaders } from './thread-range-readers.ts';
+import { startRangeThreads } from './thread-range-readers.ts';
 
 const [filePath] = process.argv.slice(2);
 if (filePath === undefined) {
   throw new Error('Usage: run-mailsweep.ts FILE');
 }
 
+// As many ranges as the page reads at once on this machine: one per core.
+const rangeThreads = await startRangeThreads(filePath, availableParallelism());
+
 const started = performance.now();
 const source = await openAsBlob(filePath);
-// As many ranges as the page reads at once on this machine: one per core.
-const rangeReaders = threadRangeReaders(filePath, availableParallelism());
-const { result } = await analyzeSources([{ name: path.basename(filePath), source }], undefined, { rangeReaders });
+const { result } = await analyzeSources([{ name: path.basename(filePath), source }], undefined, { rangeReaders: rangeThreads.readers });
 const workSeconds = (performance.now() - started) / 1000;
+await rangeThreads.stop();
 
 const rows = result.findings.map((finding) => ({
   binStart: finding.binStart,

@@ -1,6 +1,6 @@
-// Range readers for the analysis worker: range 0 is read in this worker, every other range in a
-// nested worker of its own, so a large file is read on all cores at once. Workers start when a
-// file is split and stop when its ranges are read, on abort, or when one fails.
+// Range readers for the analysis worker. Range 0 is read in this worker and every other range in
+// a nested worker of its own, so a large file is read on all cores at once. Workers start when a
+// file is split and stop when its ranges are read, on abort, or when one read fails.
 import * as Comlink from 'comlink';
 
 import type { RangeReaders } from '../core/split/split-reading.ts';
@@ -14,8 +14,8 @@ import type { RangeWorkerApi } from './range-worker.ts';
 export const RANGE_WORKER_NAME = 'mailsweep-range';
 
 /**
- * Range readers over `threads` threads (this worker and `threads - 1` nested ones). Returns
- * undefined when there is no second thread to use or nested workers are not available.
+ * Creates range readers over `threads` threads (this worker and `threads - 1` nested ones).
+ * Returns undefined when there is no second thread to use or nested workers are not available.
  */
 export function createRangeWorkerPool(threads: number): RangeReaders | undefined {
   if (threads < 2 || typeof Worker === 'undefined') {

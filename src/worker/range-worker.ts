@@ -10,7 +10,7 @@ import { rangeTransferables } from '../core/split/range-result.ts';
 
 /** Methods of a range worker. */
 export interface RangeWorkerApi {
-  /** Reads range `rangeIndex` of `plan` from `file`; `onSlice` gets the bytes and records read so far. */
+  /** Reads range `rangeIndex` of `plan` from `file` and calls `onSlice` with the bytes and records read so far. */
   readRange(file: Blob, plan: RangePlan, rangeIndex: number, onSlice: (bytesRead: number, records: number) => void): Promise<RangeResult>;
 }
 
@@ -19,7 +19,7 @@ const api: RangeWorkerApi = {
     const remote = onSlice as Comlink.Remote<typeof onSlice>;
     const result = await readRange(file, plan, rangeIndex, {
       onSlice: (bytesRead, records) => {
-        // Progress is sent without waiting: a round trip per slice would stall the read.
+        // Progress is sent without waiting, because a round trip per slice would stall the read.
         remote(bytesRead, records).catch(() => undefined);
       },
     });

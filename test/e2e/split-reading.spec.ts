@@ -1,6 +1,6 @@
-// A large export is read in byte ranges by nested range workers, one per core, and the page shows
-// exactly what the core finds when it reads the file whole. The range workers end with the read,
-// and with a cancel.
+// A large export is read in byte ranges, one per core, by the analysis worker and nested range
+// workers. The page shows exactly what the core finds when it reads the file whole. The range
+// workers stop when the read ends or is cancelled.
 import { openAsBlob, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -16,7 +16,7 @@ import { useLargeExport } from './large-export.ts';
 
 const largeExportPath = useLargeExport();
 
-/** The name range-worker-pool.ts gives each range worker. */
+/** Name that range-worker-pool.ts gives each range worker (its RANGE_WORKER_NAME). */
 const RANGE_WORKER_NAME = 'mailsweep-range';
 
 /** Number of range workers running in the browser now. */
@@ -30,22 +30,12 @@ async function countRangeWorkers(page: Page): Promise<number> {
   }
 }
 
-/** Polls until a range worker runs, and returns how many there were at most. */
-async function waitForRangeWorkers(page: Page): Promise<number> {
-  let most = 0;
-  await expect
-    .poll(
-      async () => {
-        most = Math.max(most, await countRangeWorkers(page));
-        return most;
-      },
-      { timeout: 20_000, intervals: [50] },
-    )
-    .toBeGreaterThan(0);
-  return most;
+/** Waits until `expected` range workers run at once. */
+async function waitForRangeWorkers(page: Page, expected: number): Promise<void> {
+  await expect.poll(() => countRangeWorkers(page), { timeout: 20_000, intervals: [50] }).toBe(expected);
 }
 
-test('a large export read in ranges shows the findings of a whole-file read', async ({ page }) => {
+test('large export in ranges shows whole-file findings', async ({ page }) => {
   test.setTimeout(120_000);
   const path = largeExportPath();
   const { result } = await analyzeSources([{ name: basename(path), source: await openAsBlob(path) }]);
@@ -55,13 +45,13 @@ test('a large export read in ranges shows the findings of a whole-file read', as
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await chooseFiles(page, path);
   await waitForAppState(page, 'running');
-  // Range 0 is read in the analysis worker, every other range in a range worker: one range per
-  // core, as long as each range gets at least MIN_RANGE_BYTES.
+  // Range 0 is read in the analysis worker and every other range in a range worker. There is one
+  // range per core, as long as each range gets at least MIN_RANGE_BYTES.
   const ranges = Math.min(cores, Math.floor(statSync(path).size / MIN_RANGE_BYTES));
-  expect(await waitForRangeWorkers(page)).toBe(ranges - 1);
+  await waitForRangeWorkers(page, ranges - 1);
   await waitForAppState(page, 'done', 90_000);
 
-  // The CSV export holds every finding; reading the table row by row takes minutes at this size.
+  // The CSV export contains every finding, and reading the table row by row takes minutes at this size.
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const exported = readFileSync(await (await downloadPromise).path(), 'utf8');
@@ -84,7 +74,7 @@ test('cancel stops the range workers', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);
   await chooseFiles(page, largeExportPath());
-  await waitForRangeWorkers(page);
+  await expect.poll(() => countRangeWorkers(page), { timeout: 20_000, intervals: [50] }).toBeGreaterThan(0);
 
   await page.locator('mailsweep-progress').getByRole('button', { name: 'Cancel' }).click();
   await waitForAppState(page, 'idle');

@@ -141,10 +141,11 @@ export class AnalysisSession {
   }
 
   /**
-   * Adds a file that was read in byte ranges (`results`, one per range of `plan`, in order) and
-   * returns its report: the same report, index rows and duplicate counts as `addFile` on the whole
-   * file. Returns undefined, changing nothing, when the ranges cannot stand for the whole file (a
-   * record crossed a split, a CSV header changed, a range stopped early); read the file whole then.
+   * Adds a file that was read in byte ranges and returns its report. `results` contains one result
+   * per range of `plan`, in order. The report, index rows and duplicate counts equal those of
+   * `addFile` on the whole file. Returns undefined, changing nothing, when the ranges do not match
+   * a whole-file read (a record crossed a split, a CSV header changed, a range stopped early). The
+   * caller then reads the file whole. Throws while another file is being read.
    */
   addSplitFile(file: NamedSource, plan: RangePlan, results: readonly RangeResult[]): FileReport | undefined {
     if (this.isReading) {
@@ -169,7 +170,11 @@ export class AnalysisSession {
     return report;
   }
 
-  /** Applies one range's log after the ranges before it: de-duplication, skips and index rows. */
+  /**
+   * Adds one range's counters and data quality to `tally`, then applies its log after the ranges
+   * before it: de-duplication, skips and index rows. `linesBefore` is the number of line feeds in
+   * the ranges before it.
+   */
   private mergeRange(result: RangeResult, linesBefore: number, tally: FileTally): void {
     tally.recordsRead += result.recordsRead;
     tally.mailItemsAccessed += result.mailItemsAccessed;
@@ -237,8 +242,9 @@ export class AnalysisSession {
   }
 
   /**
-   * Counts a record whose id was not seen before, by its outcome, and returns whether it belongs
-   * in the index. A MailItemsAccessed record without a readable time is skipped at `line`.
+   * Counts a record whose id was not seen before by its outcome, and returns whether it belongs in
+   * the index. A MailItemsAccessed record without a readable time is skipped at `line`. Any other
+   * MailItemsAccessed record adds 1 to the session's distinct MailItemsAccessed count.
    */
   private countDistinct(outcome: RecordOutcome, line: number, tally: FileTally): boolean {
     if (outcome === OUTCOME_OTHER) {

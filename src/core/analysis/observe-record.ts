@@ -1,7 +1,7 @@
 // The part of reading one record that does not depend on the records before it in other files or
-// in other byte ranges: its fields, its counters and data-quality observations, and what it
-// becomes once it turns out to be the first record with its Id. A whole-file read applies that
-// at once; a range of a file logs it, and the merge applies it in file order.
+// in other byte ranges. That part is its fields, its counters and data-quality observations, and
+// its outcome if it turns out to be the first record with its Id. A whole-file read applies the
+// outcome at once. A range of a file logs it, and the merge applies it in file order.
 
 import type { RecordContext } from '../read/read-audit-file.ts';
 import { hasCommonSchemaKey, readAuditFields } from '../record/audit-fields.ts';
@@ -26,14 +26,14 @@ export interface ObservedRecord {
   /** The id that de-duplicates the record: its Id, or the container's when it has none. */
   id: string | undefined;
   outcome: RecordOutcome;
-  /** Set for OUTCOME_INDEXED. */
+  /** Set for OUTCOME_INDEXED and OUTCOME_NO_APP_IDS, undefined for the other outcomes. */
   time: RecordTime | undefined;
 }
 
 /**
- * Counts one UAL record into `tally` (records read, MailItemsAccessed, data quality) and tells
- * what it becomes if its id is new. Returns undefined for an object without any UAL common-schema
- * key, which the caller skips as 'not-a-record'.
+ * Counts one UAL record into `tally` (records read, MailItemsAccessed, data quality) and returns
+ * its fields, id and outcome, which apply only if its id is new. Returns undefined for an object
+ * without any UAL common-schema key, which the caller skips as 'not-a-record'.
  */
 export function observeRecord(record: Record<string, unknown>, context: RecordContext | undefined, tally: FileTally): ObservedRecord | undefined {
   if (!hasCommonSchemaKey(record)) {

@@ -1,5 +1,5 @@
 // Runs the reader of an already detected text format over a byte stream. Whole files come here
-// after detection; a byte range of a file comes here with the format of the whole file, because
+// after detection. A byte range of a file comes here with the format of the whole file, because
 // the range's own first bytes need not show it.
 
 import { CorruptArchiveError } from './archive/corrupt-archive-error.ts';
@@ -11,7 +11,7 @@ import { JsonRecordScanner } from './json-record-scanner.ts';
 import type { ReadOutcome, RecordSink } from './read-audit-file.ts';
 import { RecordTooLargeError } from './record-too-large-error.ts';
 
-/** What a read of detected text found, besides the records it delivered. */
+/** Outcome and end state of a read of detected text, besides the records it delivered. */
 export interface DetectedTextRead {
   outcome: ReadOutcome;
   /**
@@ -21,13 +21,16 @@ export interface DetectedTextRead {
   endedBetweenRecords: boolean;
   /** CSV header rows read, 0 for JSON. A range of a CSV file starts with the file's header. */
   headerRows: number;
-  /** Why reading stopped before the end (a record too large, a broken gzip stream); undefined when it read to the end. */
+  /**
+   * Error message when reading stopped before the end (a record too large, a broken gzip stream).
+   * Undefined when the read reached the end.
+   */
   failure?: string;
-  /** The reader's message that the file holds no audit records (an export of another kind), if it found one. */
+  /** The reader's message that the file contains no audit records (an export of another kind), if it sent one. */
   notRecordsMessage?: string;
   /**
    * Text that was not valid UTF-8 and was read as Windows-1252: records for JSON, bytes for CSV.
-   * The outcome's notice is made from it; ranges of one file add theirs up first.
+   * The outcome's notice is built from it. The ranges of one file sum theirs first.
    */
   fallbackCount: number;
 }

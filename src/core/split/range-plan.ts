@@ -12,37 +12,54 @@ import { SNIFF_BYTES, detectFormat } from '../read/detect-format.ts';
 import type { DetectedFormat } from '../read/detect-format.ts';
 
 /**
- * Smallest range worth a worker of its own, 16 MiB. Below it, starting a worker and merging cost
- * more than reading the bytes (about 0.1 s at the measured 150-200 MB/s a core).
+ * Smallest range worth a worker of its own, 16 MiB: about 0.1 s of reading at the 110-200 MB/s one
+ * core reads the bench's exports (BENCHMARKS.md). An estimate: below it, starting a worker and
+ * merging would take a large share of the time saved.
  */
 export const MIN_RANGE_BYTES = 16 * 1024 * 1024;
 
 /** Bytes searched at a time for the line feed that ends a range. */
 const LINE_SEARCH_BYTES = 64 * 1024;
 
+/**
+ * Bytes searched past a split for a line start: 16 MiB. A file whose lines are longer is read
+ * whole, because a split could give some range no line at all.
+ */
+const MAX_LINE_SEARCH_BYTES = 16 * 1024 * 1024;
+
 const LINE_FEED = 0x0a;
 
-/** How to read one file in ranges. */
+/** Byte ranges of one file and the bytes to read in front of each. */
 export interface RangePlan {
   /** Format and encoding of the whole file, detected from its first bytes. */
   detected: DetectedFormat;
-  /** Byte offsets: range `i` is bytes `bounds[i]` to `bounds[i + 1]`; the last entry is the file size. */
+  /**
+   * Byte offsets of the range starts, then the file size. Range `i` is bytes `bounds[i]` up to,
+   * not including, `bounds[i + 1]`.
+   */
   bounds: number[];
-  /** Bytes read in front of every range but the first: the CSV header, through its line feed; 0 for JSON lines. */
+  /**
+   * Bytes read in front of every range but the first. For a CSV they run from the file start
+   * through the line feed of the header row. For JSON lines this is 0.
+   */
   prefixBytes: number;
-  /** Lines in those bytes. */
+  /** Number of lines in the `prefixBytes` bytes. */
   prefixLines: number;
 }
 
 export interface PlanOptions {
-  /** Smallest range in bytes; MIN_RANGE_BYTES when absent. Tests use small files and small ranges. */
+  /**
+   * Smallest range in bytes, MIN_RANGE_BYTES when absent. Tests use small files and small ranges.
+   */
   minRangeBytes?: number;
 }
 
 /**
- * Plans up to `maxRanges` ranges of `source`, or returns undefined when the file is read whole:
- * too small for two ranges, compressed or an archive, JSON that is not JSON lines, UTF-16, or a
- * CSV whose header does not end within its first 64 KiB.
+ * Plans up to `maxRanges` ranges of `source`, each starting at a line start. Returns undefined
+ * when the file is to be read whole. That is the case for a file too small for two ranges, a
+ * compressed file or archive, an unknown format, JSON that is not JSON lines, and UTF-16. It is
+ * also the case for a CSV whose header does not end within its first 64 KiB or whose rows span
+ * several lines there, and for a file with no line feed within 16 MiB after a split.
  */
 export async function planRanges(source: ByteSource, maxRanges: number, options: PlanOptions = {}): Promise<RangePlan | undefined> {
   const minRangeBytes = options.minRangeBytes ?? MIN_RANGE_BYTES;
@@ -70,7 +87,7 @@ export async function planRanges(source: ByteSource, maxRanges: number, options:
   const bounds = [0];
   for (let index = 1; index < rangeCount; index += 1) {
     const nominal = Math.max(prefix.bytes, Math.floor((source.size * index) / rangeCount));
-    const start = await lineStartAtOrAfter(source, nominal, minRangeBytes);
+    const start = await lineStartAtOrAfter(source, nominal, MAX_LINE_SEARCH_BYTES);
     if (start === undefined) return undefined;
     if (start > (bounds.at(-1) ?? 0) && start < source.size) bounds.push(start);
   }
@@ -83,11 +100,11 @@ export async function planRanges(source: ByteSource, maxRanges: number, options:
 }
 
 /**
- * Finds the bytes from the start of a CSV through the line feed of its first header row, by
- * reading the head with the CSV reader itself so that quoting and a `#TYPE` line count as they
- * do in the full read. Returns undefined for a CSV whose rows span several lines in the head
- * (cells with line breaks, as in pretty-printed AuditData): most splits would fall inside a row,
- * and the merge would then refuse the ranges after reading them all.
+ * Finds the bytes from the start of a CSV through the line feed of its first header row. It reads
+ * the head with the CSV reader itself, so quoting and a `#TYPE` line count as in the full read.
+ * Returns undefined for a CSV whose rows span several lines in the head (cells with line breaks,
+ * as in pretty-printed AuditData). Most splits would fall inside a row there, and the merge would
+ * reject the ranges only after reading them all.
  */
 function findCsvPrefix(head: Uint8Array, detected: DetectedFormat): { bytes: number; lines: number } | undefined {
   const rows = { previousLine: 0, spanLines: false };
@@ -119,8 +136,9 @@ function findCsvPrefix(head: Uint8Array, detected: DetectedFormat): { bytes: num
 }
 
 /**
- * Returns the first offset at or after `offset` that starts a line, or the file size when none
- * does. Gives up (undefined) after `maxBytes`: a file of such long lines is read whole.
+ * Finds the first offset at or after `offset` that starts a line, or returns the file size when
+ * none does. Returns undefined after searching about `maxBytes` past `offset`, so that a file
+ * with such long lines is read whole.
  */
 async function lineStartAtOrAfter(source: ByteSource, offset: number, maxBytes: number): Promise<number | undefined> {
   // The byte before `offset` decides whether `offset` itself starts a line.

@@ -1,7 +1,7 @@
-// The record sink of one byte range. It does everything that does not depend on earlier ranges
-// (fields, counters, data quality, index rows for base-filter records) and logs, in order, each
-// record's id and outcome and each skip, so the merge can de-duplicate across ranges and files
-// and produce exactly the counts of a whole-file read.
+// The record sink of one byte range. It does all the work that does not depend on earlier ranges:
+// fields, counters, data quality, and index rows for records that pass the base filter. It also
+// logs each record's id and outcome and each skip, in file order. From that log the merge
+// de-duplicates across ranges and files and produces exactly the counts of a whole-file read.
 
 import type { SkipReason } from '../types.ts';
 import type { RecordContext, RecordSink } from '../read/read-audit-file.ts';
@@ -17,23 +17,24 @@ import type { RangeRecords } from './range-result.ts';
 
 /** Logs the records of one range. */
 export class RangeRecorder implements RecordSink {
-  /** Records read, MailItemsAccessed and data quality of this range; its skips go to the log instead. */
+  /** Records read, MailItemsAccessed count and data quality of this range. Skips go to the log instead. */
   private readonly tally = new FileTally();
   private readonly index = new MailboxAccessIndex();
   private readonly ids = new RecordIdLog();
 
-  /** One entry per record or skip: an outcome code, or a skip code from `skipEventCode`. */
+  /** One entry per record or skip, with the record's outcome or a skip code from `skipEventCode`. */
   private readonly codes = new GrowingUint8Array();
   /** Line of each entry, counted from the range's first line (1). */
   private readonly lines = new GrowingFloat64Array();
 
-  /** Index rows timed by an ambiguous slash date, and their day-first time. */
+  /** Index rows timed by an ambiguous slash date, and their day-first times in seconds. */
   private readonly pendingRows = new GrowingFloat64Array();
   private readonly pendingDayFirst = new GrowingFloat64Array();
 
   /**
-   * `prefixLines` lines were read in front of the range (the CSV header); what the reader reports
-   * on them belongs to the first range, so it is dropped here and later lines are renumbered.
+   * `prefixLines` is the number of lines read in front of the range (the CSV header). Records and
+   * skips on those lines belong to the first range, so they are dropped here. Later lines are
+   * renumbered to start at 1.
    */
   constructor(private readonly prefixLines: number) {}
 
@@ -74,7 +75,7 @@ export class RangeRecorder implements RecordSink {
     this.lines.push(line - this.prefixLines);
   }
 
-  /** What the range found, as plain data whose typed arrays can be transferred. */
+  /** Returns the range's counts and log as plain data whose typed arrays can be transferred. */
   records(): RangeRecords {
     return {
       recordsRead: this.tally.recordsRead,

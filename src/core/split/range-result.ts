@@ -1,5 +1,5 @@
-// What reading one byte range returns to the merge: plain data that crosses to another thread
-// with its typed arrays transferred, not copied.
+// Result of reading one byte range, for the merge. It is plain data that crosses to another
+// thread with its typed arrays transferred, not copied.
 
 import type { InputFormat, TextEncoding } from '../types.ts';
 import type { FileQualityState } from '../analysis/quality/file-quality.ts';
@@ -13,32 +13,36 @@ export interface RangeRecords {
   /** MailItemsAccessed records read, duplicates included. */
   mailItemsAccessed: number;
   quality: FileQualityState;
-  /** One code per record or skip, in file order; see range-events.ts. */
+  /** One code per record or skip, in file order (see range-events.ts). */
   codes: Uint8Array<ArrayBuffer>;
   /** Line of each entry, counted from the range's first line (1). */
   lines: Float64Array<ArrayBuffer>;
   /** Id of each record entry, in the same order. */
   ids: RecordIdLogState;
-  /** The rows of the range's records with OUTCOME_INDEXED, in order. */
+  /** Index rows of the range's OUTCOME_INDEXED records, duplicates included, in order. */
   index: MailboxAccessIndexState;
-  /** Rows of `index` timed by an ambiguous slash date, with their day-first time. */
+  /**
+   * Rows of `index` timed by an ambiguous slash date. `pendingDayFirst` contains their day-first
+   * times in seconds.
+   */
   pendingRows: Float64Array<ArrayBuffer>;
   pendingDayFirst: Float64Array<ArrayBuffer>;
 }
 
+/** Records of one range and the state its read ended in. */
 export interface RangeResult extends RangeRecords {
-  /** Line feeds in the range's own bytes: where the next range's line numbers start. */
+  /** Line feeds in the range's own bytes. The merge adds them to the line numbers of later ranges. */
   lineFeeds: number;
   /** False when the range ended inside a record, which then crossed into the next range. */
   endedBetweenRecords: boolean;
-  /** CSV header rows the reader saw, the one read in front of the range included; 0 for JSON. */
+  /** CSV header rows the reader saw, including the one read in front of the range. 0 for JSON. */
   headerRows: number;
-  /** Format as the reader named it: the detected one, or the container of the range's first wrapped record. */
+  /** Format the reader reported: the detected one, or the container of the range's first wrapped record. */
   format: InputFormat;
   encoding: TextEncoding;
   /** Text read as Windows-1252 (records for JSON, bytes for CSV). */
   fallbackCount: number;
-  /** Why reading stopped early, such as a record too large. */
+  /** Error message of a read that stopped early, such as for a record too large. */
   failure?: string;
   /** The reader's message that the data are not audit records. */
   notRecordsMessage?: string;
@@ -55,6 +59,7 @@ export function rangeTransferables(result: RangeResult): ArrayBuffer[] {
     result.pendingDayFirst.buffer,
     ...transferablesOf(result.index),
   ];
-  // The id log's arrays are plain ArrayBuffer-backed copies; a SharedArrayBuffer is never transferred.
+  // The id log's arrays are copies backed by plain ArrayBuffers. The filter drops any
+  // SharedArrayBuffer, because it cannot be transferred.
   return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }

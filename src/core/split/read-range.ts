@@ -1,5 +1,6 @@
-// Reads one byte range of a planned file: the range's own lines, behind the file's CSV header
-// when there is one. Runs wherever the caller puts it (in a worker, or in the same thread).
+// Reads one byte range of a planned file. Every range after the first is read behind the file's
+// CSV header, if there is one. The read runs where the caller calls it, in a worker or in the same
+// thread.
 
 import type { ByteSource } from '../types.ts';
 import { checkSliceBytes } from '../read/read-audit-file.ts';
@@ -18,7 +19,10 @@ export interface RangeReadOptions {
   onSlice?: (bytesRead: number, records: number) => void | Promise<void>;
 }
 
-/** Reads range `rangeIndex` of `plan` from `source` and returns what the merge needs of it. */
+/**
+ * Reads range `rangeIndex` of `plan` from `source` and returns its result for the merge. Throws a
+ * RangeError when the plan has no such range.
+ */
 export async function readRange(source: ByteSource, plan: RangePlan, rangeIndex: number, options: RangeReadOptions = {}): Promise<RangeResult> {
   const { start, end } = rangeBounds(plan, rangeIndex);
 

@@ -1,5 +1,5 @@
 // Range readers that read every range in the calling thread, interleaved at slice reads. They
-// give no speed-up; they let tests, and hosts without workers, take the split-reading path.
+// give no speed-up, but let tests and hosts without workers take the split-reading path.
 
 import { readRange } from './read-range.ts';
 import type { RangeReaders } from './split-reading.ts';

@@ -1,5 +1,5 @@
-// Checks that the ranges of a split read stand for the whole file, and builds the file's read
-// outcome from theirs as a whole-file read would have made it.
+// Checks that the ranges of a split read match a whole-file read, and builds the file's read
+// outcome from theirs as a whole-file read would have built it.
 
 import type { ReadOutcome } from '../read/read-audit-file.ts';
 import { encodingFallbackNotice } from '../read/decode/encoding-fallback-notice.ts';
@@ -7,10 +7,11 @@ import type { RangePlan } from './range-plan.ts';
 import type { RangeResult } from './range-result.ts';
 
 /**
- * True when reading the ranges one after another equals reading the file: one result per range,
- * every range but the last ended between records (no quoted cell or open value crossed a split),
- * none stopped early, and each CSV range saw exactly one header (a header later in the file would
- * change the columns of the ranges after it).
+ * Returns whether reading the ranges one after another equals reading the file whole. That needs
+ * one result per range and no range that stopped early. Every range but the last must have ended
+ * between records, so that no quoted cell or open value crossed a split. Each CSV range must have
+ * seen exactly one header, because a header later in the file would change the columns of the
+ * ranges after it.
  */
 export function rangesStandForWholeFile(plan: RangePlan, results: readonly RangeResult[]): boolean {
   if (results.length !== plan.bounds.length - 1) {
@@ -25,9 +26,9 @@ export function rangesStandForWholeFile(plan: RangePlan, results: readonly Range
 }
 
 /**
- * The outcome a whole-file read gives: the first wrapped record names the container format and
- * the first "not audit records" message becomes the error, as in one reader; the text read as
- * Windows-1252 is added up over the ranges.
+ * Builds the outcome that a whole-file read gives. As in one reader, the first wrapped record
+ * names the container format and the first "not audit records" message becomes the error. The
+ * text read as Windows-1252 is summed over the ranges.
  */
 export function splitReadOutcome(plan: RangePlan, results: readonly RangeResult[]): ReadOutcome {
   const { detected } = plan;

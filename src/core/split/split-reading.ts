@@ -1,6 +1,6 @@
 // Reads one dropped file in byte ranges at the same time when it is large enough, and whole
-// otherwise. Where the ranges run (worker threads, Web Workers, this thread) is the caller's
-// choice; the plan, the reading of each range and the merge are the same everywhere.
+// otherwise. The caller chooses where the ranges run (worker threads, Web Workers or this
+// thread). The plan, the reading of each range and the merge are the same everywhere.
 
 import type { FileReport, NamedSource } from '../types.ts';
 import type { AddInputOptions, AnalysisSession } from '../analysis/analysis-session.ts';
@@ -8,11 +8,11 @@ import { planRanges } from './range-plan.ts';
 import type { RangePlan } from './range-plan.ts';
 import type { RangeResult } from './range-result.ts';
 
-/** Runs range reads somewhere, `maxRanges` at a time. */
+/** Executor of range reads, such as a worker pool, for up to `maxRanges` ranges at a time. */
 export interface RangeReaders {
   /** Ranges to plan per file: the number of threads that can read at once. */
   maxRanges: number;
-  /** Smallest range in bytes; the plan's default when absent. */
+  /** Smallest range in bytes, the plan's default (MIN_RANGE_BYTES) when absent. */
   minRangeBytes?: number;
   /**
    * Reads range `rangeIndex` of `plan` (see readRange), calling `onSlice` with the bytes and
@@ -27,9 +27,10 @@ export interface RangeReaders {
 }
 
 /**
- * Adds `file` to `session` in ranges read by `readers` when the file can be split, and whole
- * otherwise, or when the ranges turn out not to stand for the file (a quoted cell with a line
- * break crossed a split). Returns the file's reports, as `addInput` does.
+ * Adds `file` to `session`, read in ranges by `readers` when the file can be split. The file is
+ * read whole instead when it cannot be split, when a range read fails, or when the ranges do not
+ * match a whole-file read (a quoted cell with a line break crossed a split). Returns the file's
+ * reports, as `addInput` does.
  */
 export async function addInputInRanges(
   session: AnalysisSession,
@@ -50,9 +51,9 @@ export async function addInputInRanges(
 }
 
 /**
- * Reads every range of `plan` at once. When one fails (a range worker ran out of memory or was
- * stopped), the others are aborted and undefined is returned, so the file is read whole instead;
- * an abort of `options.signal` rejects with its reason.
+ * Reads every range of `plan` at once. When one read fails (a range worker ran out of memory or
+ * was stopped), it aborts the others and returns undefined, so that the file is read whole
+ * instead. An abort of `options.signal` rejects with the signal's reason.
  */
 async function readAllRanges(file: NamedSource, plan: RangePlan, readers: RangeReaders, options: AddInputOptions): Promise<RangeResult[] | undefined> {
   const { signal, onProgress } = options;
@@ -65,7 +66,8 @@ async function readAllRanges(file: NamedSource, plan: RangePlan, readers: RangeR
   };
   signal?.addEventListener('abort', stop);
 
-  const reads = Array.from({ length: rangeCount }, (_, rangeIndex) =>
+  // A reader that throws before returning its promise fails like one whose promise rejects.
+  const reads = Array.from({ length: rangeCount }, async (_, rangeIndex) =>
     readers.readRange(file, plan, rangeIndex, {
       signal: stopRanges.signal,
       onSlice: (bytes, records) => {
@@ -78,9 +80,10 @@ async function readAllRanges(file: NamedSource, plan: RangePlan, readers: RangeR
   try {
     return await Promise.all(reads);
   } catch (error) {
-    signal?.throwIfAborted();
-    stopRanges.abort(error);
+    // Every read ends before this returns, so a cancelled file leaves no slice in memory.
+    stopRanges.abort(signal?.aborted === true ? signal.reason : error);
     await Promise.allSettled(reads);
+    signal?.throwIfAborted();
     return undefined;
   } finally {
     signal?.removeEventListener('abort', stop);

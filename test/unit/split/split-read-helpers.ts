@@ -37,7 +37,7 @@ export async function readWhole(files: readonly NamedSource[]): Promise<SessionV
   return viewOf(session);
 }
 
-/** The offsets of `bytes` that start a line, the first byte excluded. */
+/** Returns the offsets in `bytes` that start a line, except 0 and the end of `bytes`. */
 export function lineStarts(bytes: Uint8Array): number[] {
   const starts: number[] = [];
   for (let index = bytes.indexOf(0x0a); index >= 0 && index + 1 < bytes.length; index = bytes.indexOf(0x0a, index + 1)) {
@@ -46,14 +46,15 @@ export function lineStarts(bytes: Uint8Array): number[] {
   return starts;
 }
 
-/** The plan of `file` with ranges as small as 1 byte, so that small test files split. */
+/** Plans ranges of `file` as small as 1 byte, so that small test files split. */
 export async function smallRangePlan(file: NamedSource, ranges: number): Promise<RangePlan | undefined> {
   return planRanges(file.source, ranges, { minRangeBytes: 1 });
 }
 
 /**
- * Reads every range of `plan` (through structuredClone, as a worker's answer arrives) and adds
- * the file to `session`. Returns the report, or undefined when the session refused the ranges.
+ * Reads every range of `plan` and adds the file to `session`. Each result goes through
+ * structuredClone, as it would when a worker returns it. Returns the report, or undefined when
+ * the session rejected the ranges.
  */
 export async function addInRanges(session: AnalysisSession, file: NamedSource, plan: RangePlan, sliceBytes?: number): Promise<FileReport | undefined> {
   const results: RangeResult[] = [];
