@@ -46,19 +46,25 @@ export async function* sourceChunks(
   };
 
   readAhead();
-  for (let slice = pending.shift(); slice !== undefined; slice = pending.shift()) {
-    signal?.throwIfAborted();
-    const bytes = await slice.bytes;
-    if (bytes.length !== slice.end - slice.start) {
-      throw new Error(
-        `Reading bytes ${slice.start} to ${slice.end} returned ${bytes.length} bytes, ` +
-          'so the file may have changed while it was read.',
-      );
-    }
+  try {
+    for (let slice = pending.shift(); slice !== undefined; slice = pending.shift()) {
+      signal?.throwIfAborted();
+      const bytes = await slice.bytes;
+      if (bytes.length !== slice.end - slice.start) {
+        throw new Error(
+          `Reading bytes ${slice.start} to ${slice.end} returned ${bytes.length} bytes, ` +
+            'so the file may have changed while it was read.',
+        );
+      }
 
-    readAhead();
-    yield bytes;
-    await onSlice?.(slice.end);
+      readAhead();
+      yield bytes;
+      await onSlice?.(slice.end);
+    }
+  } finally {
+    // A read in flight keeps its slice allocated until it completes, so an abort waits for the
+    // reads ahead (tens of milliseconds) and leaves no slice behind.
+    await Promise.allSettled(pending.map((slice) => slice.bytes));
   }
 }
 
