@@ -2,7 +2,7 @@
 // parsed without the byte scanner, and CSV rows split without PapaParse. Each pair must deliver the
 // same records, skips and line numbers for any text and any slice borders.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { CsvRecordReader } from '../../../src/core/read/csv-record-reader.ts';
 import { JsonRecordScanner } from '../../../src/core/read/json-record-scanner.ts';
@@ -104,6 +104,46 @@ describe('JSON lines: whole-line parsing against the byte scanner', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('matches the byte scanner across decode blocks', () => {
+    // Thousands of lines make several 64 KiB decode blocks per slice, with lines that cross them.
+    fc.assert(
+      fc.property(fc.array(jsonLine, { minLength: 2000, maxLength: 4000 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }), (lines, fractions) => {
+        const bytes = encodeLines(lines);
+        const fast = recordingSink();
+        const plain = recordingSink();
+        const fastScanner = new JsonRecordScanner(fast.sink, true);
+        const plainScanner = new JsonRecordScanner(plain.sink, true, undefined, { wholeLines: false });
+        for (const piece of pieces(bytes, fractions)) {
+          fastScanner.push(piece);
+          plainScanner.push(piece);
+        }
+        fastScanner.finish();
+        plainScanner.finish();
+
+        expect(fast.events).toEqual(plain.events);
+        expect(fastScanner.windows1252Records).toBe(plainScanner.windows1252Records);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it('decodes a slice once when other lines interleave', () => {
+    // Every other line goes to the byte scanner; each return to whole lines must reuse the slice's
+    // decoded text instead of decoding the rest of the slice again.
+    const lines = Array.from({ length: 2000 }, (_, index) => (index % 2 === 0 ? `{"Id":"${index}","Operation":"MailItemsAccessed"}` : `[${index}]`));
+    const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+    const recorded = recordingSink();
+    const scanner = new JsonRecordScanner(recorded.sink, true);
+    scanner.push(bytes);
+    scanner.finish();
+
+    const decodedBytes = decode.mock.calls.reduce((total, [input]) => total + ((input as Uint8Array | undefined)?.byteLength ?? 0), 0);
+    decode.mockRestore();
+    expect(recorded.events.filter((event) => event.startsWith('record'))).toHaveLength(1000);
+    expect(decodedBytes).toBeLessThan(3 * bytes.length);
   });
 
   it('counts a handed-over Windows-1252 line once', () => {
