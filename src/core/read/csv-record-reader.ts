@@ -78,6 +78,11 @@ export class CsvRecordReader {
   /** Lines from the start of the text to the end of the first header row, 0 before one is read. */
   linesThroughFirstHeader = 0;
 
+  /** Line feeds in the rows parsed so far: all of the text after finish(). */
+  get lineFeeds(): number {
+    return this.pendingLine - 1;
+  }
+
   /** True when the text pushed so far ends with a whole row: no row is left open for the next piece. */
   get isBetweenRecords(): boolean {
     return this.pending === '' && !this.resyncing;

@@ -91,6 +91,11 @@ export class JsonRecordScanner {
     this.maxRecordBytes = maxRecordBytes;
   }
 
+  /** Line feeds read so far. */
+  get lineFeeds(): number {
+    return this.line - 1;
+  }
+
   /** True when no value is open: the bytes pushed so far end between top-level values. */
   get isBetweenRecords(): boolean {
     return this.state === BETWEEN_VALUES && !this.inTopLevelArray;

@@ -21,6 +21,8 @@ export interface DetectedTextRead {
   endedBetweenRecords: boolean;
   /** CSV header rows read, 0 for JSON. A range of a CSV file starts with the file's header. */
   headerRows: number;
+  /** Line feeds the reader read, counted by the reader itself; valid when the read did not fail. */
+  lineFeeds: number;
   /**
    * Error message when reading stopped before the end (a record too large, a broken gzip stream).
    * Undefined when the read reached the end.
@@ -89,7 +91,7 @@ export async function readDetectedText(
   }
 
   const headerRows = reader instanceof CsvRecordReader ? reader.headerRows : 0;
-  const read: DetectedTextRead = { outcome, endedBetweenRecords, headerRows, fallbackCount };
+  const read: DetectedTextRead = { outcome, endedBetweenRecords, headerRows, fallbackCount, lineFeeds: reader.lineFeeds };
   if (failure !== undefined) read.failure = failure;
   if (reader.notRecordsMessage !== undefined) read.notRecordsMessage = reader.notRecordsMessage;
   return read;

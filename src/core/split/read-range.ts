@@ -10,7 +10,6 @@ import type { RangePlan } from './range-plan.ts';
 import { RangeRecorder } from './range-recorder.ts';
 import type { RangeResult } from './range-result.ts';
 
-const LINE_FEED = 0x0a;
 
 export interface RangeReadOptions {
   sliceBytes?: number;
@@ -30,22 +29,21 @@ export async function readRange(source: ByteSource, plan: RangePlan, rangeIndex:
   const { signal, onSlice } = options;
   const hasPrefix = rangeIndex > 0 && plan.prefixBytes > 0;
   const prefix = hasPrefix ? await readSlice(source, 0, plan.prefixBytes) : undefined;
-  const recorder = new RangeRecorder(hasPrefix ? plan.prefixLines : 0);
-  let lineFeeds = 0;
+  const prefixLines = hasPrefix ? plan.prefixLines : 0;
+  const recorder = new RangeRecorder(prefixLines);
 
   async function* rangeChunks(): AsyncGenerator<Uint8Array, void, undefined> {
     if (prefix !== undefined) yield prefix;
     const sliceOptions = { sliceBytes, signal, onSlice: onSlice && ((offset: number) => onSlice(offset - start, recorder.recordsRead)) };
-    for await (const bytes of sourceChunks(source, start, end, sliceOptions)) {
-      lineFeeds += countLineFeeds(bytes);
-      yield bytes;
-    }
+    yield* sourceChunks(source, start, end, sliceOptions);
   }
 
+  // The readers count the line feeds they read anyway; counting them again in the bytes took about
+  // 7% of a range worker's time in Chromium.
   const read = await readDetectedText(plan.detected, rangeChunks(), recorder);
   const result: RangeResult = {
     ...recorder.records(),
-    lineFeeds,
+    lineFeeds: read.lineFeeds - prefixLines,
     endedBetweenRecords: read.endedBetweenRecords,
     headerRows: read.headerRows,
     format: read.outcome.format,
@@ -64,12 +62,4 @@ function rangeBounds(plan: RangePlan, rangeIndex: number): { start: number; end:
     throw new RangeError(`Range ${rangeIndex} is not in the plan (it has ${plan.bounds.length - 1} ranges).`);
   }
   return { start, end };
-}
-
-function countLineFeeds(bytes: Uint8Array): number {
-  let count = 0;
-  for (let index = bytes.indexOf(LINE_FEED); index >= 0; index = bytes.indexOf(LINE_FEED, index + 1)) {
-    count += 1;
-  }
-  return count;
 }

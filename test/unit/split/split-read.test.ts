@@ -202,6 +202,40 @@ describe('reading a file in ranges', () => {
   });
 });
 
+describe('line feeds of a range', () => {
+  /** Line feeds in bytes `start` to `end`, counted byte by byte. */
+  function countLineFeeds(bytes: Uint8Array, start: number, end: number): number {
+    let count = 0;
+    for (let index = start; index < end; index += 1) if (bytes[index] === 0x0a) count += 1;
+    return count;
+  }
+
+  it('equal the bytes\' line feeds at any split', async () => {
+    const rows = (sweepRecords(6) as AuditRecord[]).map((record) => purviewCsvRow(record));
+    const blankLines = namedSource('blank-lines.csv', `${PURVIEW_CSV_HEADER}\r\n${rows[0]}\r\n\n${rows[1]}${rows[2]}\n\n\n${rows.slice(3).join('')}\n`);
+    const jsonLines = sweepRecords(6).map((record) => JSON.stringify(record));
+    const blankJsonLines = namedSource('blank-lines.jsonl', `${jsonLines[0]}\n\n  \n${jsonLines.slice(1, 4).join('\r\n')}\n[1,2]\n${jsonLines.slice(4).join('\n')}\n\n`);
+    const files = [fileSource(path.join(GENERATED, 'planted.jsonl')), fileSource(path.join(GENERATED, 'planted.search-ual-typeline.csv')), blankLines, blankJsonLines];
+
+    for (const file of files) {
+      const bytes = await bytesOf(file);
+      // planRanges leaves a CSV with blank lines whole, as rows that may span lines.
+      const plan = file === blankLines ? csvPlanByHand(new TextDecoder().decode(bytes)) : await smallRangePlan(file, 2);
+      if (plan === undefined) throw new Error(`${file.name} was not split`);
+      await fc.assert(
+        fc.asyncProperty(splitPoints(bytes, plan.prefixBytes), async (splits) => {
+          const split = withSplits(plan, bytes.length, splits);
+          for (let index = 0; index < split.bounds.length - 1; index += 1) {
+            const result = await readRange(file.source, split, index);
+            expect(result.lineFeeds, `${file.name} range ${index}`).toBe(countLineFeeds(bytes, split.bounds[index] ?? 0, split.bounds[index + 1] ?? 0));
+          }
+        }),
+        { numRuns: 15 },
+      );
+    }
+  });
+});
+
 describe('planning ranges', () => {
   it('splits a CSV at line starts after its header', async () => {
     const file = fileSource(path.join(GENERATED, 'planted.purview.csv'));
