@@ -47,7 +47,7 @@ const SKIP_REASON_EXPLANATIONS: Record<SkipReason, string> = {
   'invalid-json': 'The record text is not valid JSON, so none of its fields could be read.',
   'not-a-record':
     'The value is valid but is not an audit record: it has none of CreationTime, Operation, Workload or RecordType, or it is a Splunk event whose _raw text is not JSON.',
-  'invalid-audit-data': 'The AuditData cell of this CSV row is not a JSON object. Editing the export in a spreadsheet can cut or change it.',
+  'invalid-audit-data': 'The AuditData cell of this CSV row is not a valid JSON object. Editing the export in a spreadsheet can cut or change it.',
   'missing-audit-data': 'This CSV row has no AuditData cell, which holds the record itself.',
   'truncated-record': 'The file ends in the middle of a record. The export or the copy may have been cut short.',
   'truncated-audit-data':

@@ -80,7 +80,7 @@ test('skipped records are listed with line numbers', async ({ page }) => {
   const skipped = page.locator('mailsweep-file-reports ul.skipped li');
   await expect(skipped).toHaveCount(1);
   await expect(skipped).toContainText('Invalid AuditData: 1 record at line 2.');
-  await expect(skipped).toContainText('is not a JSON object');
+  await expect(skipped).toContainText('is not a valid JSON object');
 });
 
 test('file that is not an export shows its error', async ({ page }) => {
