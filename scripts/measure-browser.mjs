@@ -50,7 +50,7 @@ function launchOptions() {
 
 /**
  * Polls the JS heap of every dedicated worker of the page, nested range and hash workers included,
- * through the DevTools protocol (Runtime.getHeapUsage over a browser-level session), and keeps the
+ * through the DevTools protocol (Runtime.getHeapUsage over a browser-level session). Keeps the
  * largest sum of their latest used sizes in bytes: the workers' heaps together, not the largest one.
  */
 async function watchWorkerHeaps(browser, page) {
@@ -70,7 +70,7 @@ async function watchWorkerHeaps(browser, page) {
     peakUsedBytes = Math.max(peakUsedBytes, total);
   });
   browserSession.on('Target.detachedFromTarget', (event) => {
-    // A worker that ended holds no heap any more.
+    // A worker that ended has no heap any more.
     usedBySession.delete(event.sessionId);
   });
 

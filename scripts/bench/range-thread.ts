@@ -1,7 +1,7 @@
 // Worker thread of the Node benchmark: reads one byte range of a file with the core's readRange,
 // as a nested Web Worker does in the page, and posts the result with its buffers transferred.
-// It loads its modules first and says so with 'ready', so TypeScript loading is not timed, as
-// it is not for the main thread either.
+// It loads its modules first and then posts 'ready', so TypeScript loading is not timed, as it
+// is not for the main thread either.
 
 import { openAsBlob } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';

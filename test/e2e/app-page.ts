@@ -53,8 +53,8 @@ export function toRow(finding: Finding): FindingRow {
 }
 
 /**
- * The totals above the findings, label to shown value ("Records read" -> "79,253"). The element
- * renders in a shadow root, so its own innerText is empty; CSS locators reach inside.
+ * Reads the totals above the findings, label to shown value ("Records read" -> "79,253"). The
+ * element renders in a shadow root, so its own innerText is empty, but CSS locators reach inside.
  */
 export async function readTotals(page: Page): Promise<Record<string, string>> {
   const totals = page.locator('mailsweep-totals div.total');

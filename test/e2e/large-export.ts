@@ -11,7 +11,7 @@ import { CORPUS } from './app-page.ts';
 
 /**
  * About 4 s of analysis in headless Chromium on a 2-core machine, with the file read in two ranges
- * at about 70 MB/s (measured with scripts/measure-browser.mjs); generating it takes about 9 s. At
+ * at about 70 MB/s (measured with scripts/measure-browser.mjs). Generating it takes about 9 s. At
  * 100 MB the analysis ended within about 1.4 s, before a test could sample memory and click Cancel.
  */
 const LARGE_EXPORT_BYTES = 300_000_000;

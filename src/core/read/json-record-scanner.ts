@@ -199,7 +199,7 @@ export class JsonRecordScanner {
   /**
    * Returns the decoded text of whole lines from `offset` (a line start) on: about BLOCK_BYTES of
    * them, decoded at once. Per line, Chromium's TextDecoder took about 20% of a range worker's time
-   * on the bench's JSON lines; per slice, one non-ASCII character made the whole slice a two-byte
+   * on the bench's JSON lines. Per slice, one non-ASCII character made the whole slice a two-byte
    * string, which JSON.parse reads more slowly. The byte scanner reads single lines between calls,
    * so a later call inside the same block moves its text position by as many lines as the bytes
    * moved. Returns undefined when the block is not valid UTF-8: its lines are then decoded one by

@@ -130,8 +130,8 @@ describe('JSON lines: whole-line parsing against the byte scanner', () => {
   });
 
   it('decodes a slice once when other lines interleave', () => {
-    // Every other line goes to the byte scanner; each return to whole lines must reuse the slice's
-    // decoded text instead of decoding the rest of the slice again.
+    // Every other line goes to the byte scanner. Each return to whole lines must reuse the decoded
+    // text instead of decoding the rest of the slice again.
     const lines = Array.from({ length: 2000 }, (_, index) => (index % 2 === 0 ? `{"Id":"${index}","Operation":"MailItemsAccessed"}` : `[${index}]`));
     const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`);
     const decode = vi.spyOn(TextDecoder.prototype, 'decode');

@@ -1,4 +1,4 @@
-// An aborted read must not leave slice reads in flight: a read that has not completed keeps its
+// An aborted read must not leave slice reads in flight. A read that has not completed keeps its
 // slice allocated (in Chromium, the Blob reader's ArrayBuffer), so the memory of a cancelled file
 // would stay in use after the cancel returned.
 
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceChunks } from '../../../src/core/read/archive/source-chunks.ts';
 import type { ByteSource } from '../../../src/core/types.ts';
 
-/** A source whose slice reads complete only when the test releases them, in request order. */
+/** Creates a source whose slice reads complete only when the test releases them, in request order. */
 function heldSource(size: number): { source: ByteSource; requested: number[]; completed: number[]; releaseNext: () => void } {
   const waiting: (() => void)[] = [];
   const requested: number[] = [];
