@@ -15,7 +15,7 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Called with phase 'reading' once per slice, then once with 'detecting' and once with 'done'. */
   onProgress?: (progress: AnalysisProgress) => void | Promise<void>;
-  /** Where large files are read in byte ranges at the same time; without it, every file is read whole. */
+  /** Readers that read a large file in byte ranges at the same time. Without them, every file is read whole. */
   rangeReaders?: RangeReaders;
 }
 
