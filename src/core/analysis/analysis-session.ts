@@ -185,9 +185,11 @@ export class AnalysisSession {
     const dayFirstByRow = new Map<number, number>();
     result.pendingRows.forEach((row, index) => dayFirstByRow.set(row, result.pendingDayFirst[index] ?? Number.NaN));
 
+    const { codes, lines } = result;
     let rangeRow = 0;
-    for (const [entry, code] of result.codes.entries()) {
-      const line = (result.lines[entry] ?? 0) + linesBefore;
+    for (let entry = 0; entry < codes.length; entry += 1) {
+      const code = codes[entry] ?? 0;
+      const line = (lines[entry] ?? 0) + linesBefore;
       const reason = skipReasonOf(code);
       if (reason !== undefined) {
         tally.skip(reason, line);

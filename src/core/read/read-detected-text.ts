@@ -21,7 +21,7 @@ export interface DetectedTextRead {
   endedBetweenRecords: boolean;
   /** CSV header rows read, 0 for JSON. A range of a CSV file starts with the file's header. */
   headerRows: number;
-  /** Line feeds the reader read, counted by the reader itself; valid when the read did not fail. */
+  /** Line feeds the reader read, as it counted them. Valid only when the read did not fail. */
   lineFeeds: number;
   /**
    * Error message when reading stopped before the end (a record too large, a broken gzip stream).
@@ -40,7 +40,7 @@ export interface DetectedTextRead {
 /**
  * Delivers every record of `chunks` to `sink` with the reader of `detected.format`, which must
  * not be 'unknown'. A record too large to read, or a broken gzip stream, ends the read with the
- * outcome's `error`; the records before it were delivered.
+ * outcome's `error`. The records before it were delivered.
  */
 export async function readDetectedText(
   detected: DetectedFormat,

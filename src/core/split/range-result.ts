@@ -50,7 +50,7 @@ export interface RangeResult extends RangeRecords {
 
 /** Buffers of `result` to transfer rather than copy when it crosses to another thread. */
 export function rangeTransferables(result: RangeResult): ArrayBuffer[] {
-  const buffers: ArrayBufferLike[] = [
+  const buffers = [
     result.codes.buffer,
     result.lines.buffer,
     result.ids.kinds.buffer,
@@ -59,7 +59,5 @@ export function rangeTransferables(result: RangeResult): ArrayBuffer[] {
     result.pendingDayFirst.buffer,
     ...transferablesOf(result.index),
   ];
-  // The id log's arrays are copies backed by plain ArrayBuffers. The filter drops any
-  // SharedArrayBuffer, because it cannot be transferred.
-  return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
+  return [...new Set(buffers)];
 }

@@ -84,6 +84,7 @@ async function readAllRanges(file: NamedSource, plan: RangePlan, readers: RangeR
     stopRanges.abort(signal?.aborted === true ? signal.reason : error);
     await Promise.allSettled(reads);
     signal?.throwIfAborted();
+    console.warn(`Reading "${file.name}" in ${rangeCount} ranges failed (${String(error)}), so it is read whole.`);
     return undefined;
   } finally {
     signal?.removeEventListener('abort', stop);

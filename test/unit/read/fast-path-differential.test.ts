@@ -83,24 +83,29 @@ function encodeLines(lines: string[]): Uint8Array {
   return encoded.map((byte) => (byte === LATIN1_MARK_BYTE ? 0xe9 : byte));
 }
 
+/** Scans `lines`, cut at `fractions`, with and without whole-line parsing, and expects the same records and skips. */
+function expectScannersAgree(lines: string[], fractions: number[]): void {
+  const bytes = encodeLines(lines);
+  const fast = recordingSink();
+  const plain = recordingSink();
+  const fastScanner = new JsonRecordScanner(fast.sink, true);
+  const plainScanner = new JsonRecordScanner(plain.sink, true, undefined, { wholeLines: false });
+  for (const piece of pieces(bytes, fractions)) {
+    fastScanner.push(piece);
+    plainScanner.push(piece);
+  }
+  fastScanner.finish();
+  plainScanner.finish();
+
+  expect(fast.events).toEqual(plain.events);
+  expect(fastScanner.windows1252Records).toBe(plainScanner.windows1252Records);
+}
+
 describe('JSON lines: whole-line parsing against the byte scanner', () => {
   it('matches the byte scanner on random lines', () => {
     fc.assert(
       fc.property(fc.array(jsonLine, { maxLength: 12 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }), (lines, fractions) => {
-        const bytes = encodeLines(lines);
-        const fast = recordingSink();
-        const plain = recordingSink();
-        const fastScanner = new JsonRecordScanner(fast.sink, true);
-        const plainScanner = new JsonRecordScanner(plain.sink, true, undefined, { wholeLines: false });
-        for (const piece of pieces(bytes, fractions)) {
-          fastScanner.push(piece);
-          plainScanner.push(piece);
-        }
-        fastScanner.finish();
-        plainScanner.finish();
-
-        expect(fast.events).toEqual(plain.events);
-        expect(fastScanner.windows1252Records).toBe(plainScanner.windows1252Records);
+        expectScannersAgree(lines, fractions);
       }),
       { numRuns: 400 },
     );
@@ -110,20 +115,7 @@ describe('JSON lines: whole-line parsing against the byte scanner', () => {
     // Thousands of lines make several 64 KiB decode blocks per slice, with lines that cross them.
     fc.assert(
       fc.property(fc.array(jsonLine, { minLength: 2000, maxLength: 4000 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }), (lines, fractions) => {
-        const bytes = encodeLines(lines);
-        const fast = recordingSink();
-        const plain = recordingSink();
-        const fastScanner = new JsonRecordScanner(fast.sink, true);
-        const plainScanner = new JsonRecordScanner(plain.sink, true, undefined, { wholeLines: false });
-        for (const piece of pieces(bytes, fractions)) {
-          fastScanner.push(piece);
-          plainScanner.push(piece);
-        }
-        fastScanner.finish();
-        plainScanner.finish();
-
-        expect(fast.events).toEqual(plain.events);
-        expect(fastScanner.windows1252Records).toBe(plainScanner.windows1252Records);
+        expectScannersAgree(lines, fractions);
       }),
       { numRuns: 8 },
     );

@@ -8,7 +8,7 @@ import { sourceChunks } from '../../../src/core/read/archive/source-chunks.ts';
 import type { ByteSource } from '../../../src/core/types.ts';
 
 /** Creates a source whose slice reads complete only when the test releases them, in request order. */
-function heldSource(size: number): { source: ByteSource; requested: number[]; completed: number[]; releaseNext: () => void } {
+function sourceWithManualReads(size: number): { source: ByteSource; requested: number[]; completed: number[]; releaseNext: () => void } {
   const waiting: (() => void)[] = [];
   const requested: number[] = [];
   const completed: number[] = [];
@@ -31,15 +31,15 @@ function heldSource(size: number): { source: ByteSource; requested: number[]; co
 
 describe('sourceChunks abort', () => {
   it('waits for reads in flight before it rejects', async () => {
-    const held = heldSource(100);
+    const reads = sourceWithManualReads(100);
     const controller = new AbortController();
-    const chunks = sourceChunks(held.source, 0, 100, { sliceBytes: 10, signal: controller.signal });
+    const chunks = sourceChunks(reads.source, 0, 100, { sliceBytes: 10, signal: controller.signal });
 
     const first = chunks.next();
-    held.releaseNext();
+    reads.releaseNext();
     expect((await first).value?.length).toBe(10);
     // The first slice is consumed, and three more are read ahead.
-    expect(held.requested).toEqual([0, 10, 20, 30]);
+    expect(reads.requested).toEqual([0, 10, 20, 30]);
 
     controller.abort(new Error('cancelled'));
     let rejected = false;
@@ -50,11 +50,11 @@ describe('sourceChunks abort', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(rejected).toBe(false);
 
-    held.releaseNext();
-    held.releaseNext();
-    held.releaseNext();
+    reads.releaseNext();
+    reads.releaseNext();
+    reads.releaseNext();
     expect(String(await second)).toContain('cancelled');
-    expect(held.completed).toEqual([0, 10, 20, 30]);
-    expect(held.requested).toHaveLength(4);
+    expect(reads.completed).toEqual([0, 10, 20, 30]);
+    expect(reads.requested).toHaveLength(4);
   });
 });

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { analyzeSources } from '../../../src/core/analysis/analyze-sources.ts';
 import { sameThreadRangeReaders } from '../../../src/core/split/same-thread-readers.ts';
@@ -49,8 +49,15 @@ describe('analyzeSources with range readers', () => {
       return readRange(file, plan, rangeIndex, options);
     });
 
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const split = await analyzeSources(FILES, ESCU_DEFAULTS, { rangeReaders: readers });
+    const warnings = warn.mock.calls.map(([message]) => String(message));
+    warn.mockRestore();
     expect(split.result).toEqual(whole.result);
+    expect(warnings).toEqual([
+      'Reading "planted.jsonl" in 3 ranges failed (Error: The range worker ran out of memory.), so it is read whole.',
+      'Reading "planted.purview.csv" in 3 ranges failed (Error: The range worker ran out of memory.), so it is read whole.',
+    ]);
   });
 
   it('stops every range on abort', async () => {
