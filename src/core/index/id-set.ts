@@ -17,6 +17,18 @@ const BRACED_GUID_LENGTH = 38;
 /** Offsets of the hyphens in an unbraced GUID. */
 const HYPHEN_OFFSETS = [8, 13, 18, 23];
 
+/** Value of each ASCII hex digit of either case by character code, -1 for the other codes below 128. */
+const HEX_DIGIT_VALUES = new Int8Array(128).fill(-1);
+for (const [first, last, value] of [
+  ['0', '9', 0],
+  ['a', 'f', 10],
+  ['A', 'F', 10],
+] as const) {
+  for (let code = first.charCodeAt(0); code <= last.charCodeAt(0); code += 1) {
+    HEX_DIGIT_VALUES[code] = value + code - first.charCodeAt(0);
+  }
+}
+
 /**
  * Record ids seen so far. GUIDs compare case-insensitively and with or without braces, while
  * other ids compare as exact strings.
@@ -138,40 +150,39 @@ export function parseGuid(id: string, words: Uint32Array): boolean {
     }
   }
 
-  // 32 hex digits fill four words of 8 digits each, and the hyphens between them are skipped.
-  let word = 0;
-  let digits = 0;
-  for (let position = start; position < start + GUID_LENGTH; position += 1) {
-    const code = id.charCodeAt(position);
-    if (code === 0x2d) {
-      continue;
-    }
-
-    const digit = hexDigitValue(code);
-    if (digit < 0) {
-      return false;
-    }
-    word = word * 16 + digit;
-    digits += 1;
-    if ((digits & 7) === 0) {
-      words[(digits >>> 3) - 1] = word;
-      word = 0;
-    }
+  // Eight groups of 4 digits, two to a word. An invalid digit makes its group -1, which makes the
+  // OR of all groups negative, so one comparison rejects the id.
+  const group0 = hexGroup(id, start);
+  const group1 = hexGroup(id, start + 4);
+  const group2 = hexGroup(id, start + 9);
+  const group3 = hexGroup(id, start + 14);
+  const group4 = hexGroup(id, start + 19);
+  const group5 = hexGroup(id, start + 24);
+  const group6 = hexGroup(id, start + 28);
+  const group7 = hexGroup(id, start + 32);
+  if ((group0 | group1 | group2 | group3 | group4 | group5 | group6 | group7) < 0) {
+    return false;
   }
-  return digits === 32;
+
+  // The shifted words are signed 32-bit integers, and the Uint32Array store keeps their bits as unsigned.
+  words[0] = (group0 << 16) | group1;
+  words[1] = (group2 << 16) | group3;
+  words[2] = (group4 << 16) | group5;
+  words[3] = (group6 << 16) | group7;
+  return true;
 }
 
-/** Returns the value of an ASCII hex digit of either case, or -1 for any other character code. */
-function hexDigitValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) {
-    return code - 0x30;
+/** Value of the 4 hex digits at `offset` (0 to 0xffff), or -1 when any is not a hex digit. */
+function hexGroup(text: string, offset: number): number {
+  let value = 0;
+  for (let position = offset; position < offset + 4; position += 1) {
+    const digit = HEX_DIGIT_VALUES[text.charCodeAt(position)] ?? -1;
+    if (digit < 0) return -1;
+    value = (value << 4) | digit;
   }
-  const lower = code | 0x20;
-  if (lower >= 0x61 && lower <= 0x66) {
-    return lower - 0x61 + 10;
-  }
-  return -1;
+  return value;
 }
+
 
 /** Returns the slot that contains the four words at `words[offset]`, or the empty slot where they belong. */
 function findSlot(slots: Uint32Array, slotMask: number, words: Uint32Array, offset: number): number {

@@ -88,12 +88,31 @@ const CONTEXT_ALIASES: Readonly<Record<string, ContextField>> = {
 
 /** Returns the UAL key that `family` writes as `name`, or undefined when the family keeps the name. */
 export function ualKeyFor(family: SourceFamily, name: string): string | undefined {
-  return FIELD_ALIASES[family][name.trim().toLowerCase()];
+  return ownEntry(FIELD_ALIASES[family], name.trim().toLowerCase());
 }
+
+/**
+ * Cache of contextFieldFor results by name as written, null for a name that fills no field. A CSV
+ * reader calls it for every cell of every row with the same few column names, so each name is
+ * normalised once. The cache stops growing at MAX_CACHED_NAMES names, so JSON with random keys
+ * costs only the uncached work.
+ */
+const contextFieldByName = new Map<string, ContextField | null>();
+const MAX_CACHED_NAMES = 10_000;
 
 /** Returns the RecordContext field that a container column or key named `name` fills, if any. */
 export function contextFieldFor(name: string): ContextField | undefined {
-  return CONTEXT_ALIASES[name.replace(/^\uFEFF/, '').trim().toLowerCase()];
+  const cached = contextFieldByName.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+
+  const field = ownEntry(CONTEXT_ALIASES, name.replace(/^\uFEFF/, '').trim().toLowerCase());
+  if (contextFieldByName.size < MAX_CACHED_NAMES) contextFieldByName.set(name, field ?? null);
+  return field;
+}
+
+/** Returns the table's own entry for `name`, so that a column named `constructor` or `__proto__` maps to nothing. */
+function ownEntry<Value>(table: Readonly<Record<string, Value>>, name: string): Value | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 /** Source names of `family` that map to UAL keys, in lower case. */

@@ -19,6 +19,7 @@ export interface OperationProperties {
 const POWERSHELL_OBJECT_PLACEHOLDER = 'System.Object[]';
 /** One `@{Name=...; Value=...}` entry of PowerShell's hashtable text. */
 const POWERSHELL_ENTRY = /@\{\s*Name=([^;}]*);\s*Value=([^}]*)\}/g;
+const HAWK_KEY_PREFIX = 'OperationProperties_';
 const HAWK_KEY = /^OperationProperties_(\d+)_(Name|Value)$/;
 
 /** Reads MailAccessType and IsThrottled. A property that no form contains is left out. */
@@ -87,9 +88,11 @@ function readSplunkPairs(record: Record<string, unknown>): [string, string][] {
 function readHawkPairs(record: Record<string, unknown>): [string, string][] {
   const names = new Map<string, string>();
   const values = new Map<string, string>();
-  for (const [key, value] of Object.entries(record)) {
+  // Nearly every record has no such key, so the prefix test rejects most keys before the pattern runs.
+  for (const key of Object.keys(record)) {
+    if (!key.startsWith(HAWK_KEY_PREFIX)) continue;
     const match = HAWK_KEY.exec(key);
-    const text = readText(value);
+    const text = readText(record[key]);
     if (match === null || text === undefined) continue;
     (match[2] === 'Name' ? names : values).set(match[1] ?? '', text);
   }

@@ -163,6 +163,20 @@ describe('AnalysisSession container times', () => {
     expect(report.firstRecordTime).toBe(utc(2025, 12, 3, 7, 31));
   });
 
+  it('settles order from a timed row', async () => {
+    // The last row keeps its CreationTime, so its day-first CreationDate is read only as evidence of the order.
+    const rows = untimedRows(['3/12/2025 7:31:00', '3/12/2025 7:32:00', '3/12/2025 7:33:00', '3/12/2025 7:34:00', '3/12/2025 7:35:00']);
+    const timed = ewsRecord({ UserId: 'user6@example.onmicrosoft.com', CreationTime: '2025-12-03T07:36:00' });
+    rows.push({ record: timed, creationDate: '13/12/2025 7:36:00', identity: String(timed.Id) });
+    const session = new AnalysisSession();
+    const report = await session.addFile(searchUalCsv('en-au-mixed.csv', rows));
+    const { findings } = session.detect({ spanSeconds: 600, threshold: 4 });
+
+    expect(noticeCodes(report)).toEqual(['fallback-time']);
+    expect(findings.map((finding) => finding.binStart)).toEqual([utc(2025, 12, 3, 7, 30)]);
+    expect(findings[0]?.uniqueMailboxes).toBe(6);
+  });
+
   it('reads an unsettled file month-first and flags it', async () => {
     const dates = ['3/12/2025 7:31:00 AM', '3/12/2025 7:32:00 AM', '3/12/2025 7:33:00 AM', '3/12/2025 7:34:00 AM', '3/12/2025 7:35:00 AM', '3/12/2025 7:36:00 AM'];
     const session = new AnalysisSession();

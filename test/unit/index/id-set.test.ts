@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { IdSet } from '../../../src/core/index/id-set.ts';
+import { IdSet, WORDS_PER_GUID, parseGuid } from '../../../src/core/index/id-set.ts';
 
 const SAMPLE_ID = '9cef02e9-4bfa-4c73-be7d-9dad68b9cea8';
 
@@ -85,5 +86,48 @@ describe('IdSet', () => {
     expect(ids.size).toBe(5000);
     expect(guids.filter((guid) => ids.add(guid.toUpperCase()))).toEqual([]);
     expect(ids.size).toBe(5000);
+  });
+});
+
+describe('parseGuid', () => {
+  it.each([
+    ['9cef02e9-4bfa-4c73-be7d-9dad68b9cea8', [0x9cef02e9, 0x4bfa4c73, 0xbe7d9dad, 0x68b9cea8]],
+    ['{FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF}', [0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff]],
+    ['80000000-0000-0000-7fff-ffff00000001', [0x80000000, 0x00000000, 0x7fffffff, 0x00000001]],
+  ])('reads %s as four unsigned words in text order', (id, expected) => {
+    const words = new Uint32Array(WORDS_PER_GUID);
+    expect(parseGuid(id, words)).toBe(true);
+    expect(Array.from(words)).toEqual(expected);
+  });
+
+  it.each(['9cef02e9-4bfa-4c73-be7d-9dad68b9cea', '9cef02e9-4bfa-4c73-be7d-9dad68b9ceag', '9cef02e9x4bfa-4c73-be7d-9dad68b9cea8'])(
+    'rejects %s',
+    (id) => {
+      expect(parseGuid(id, new Uint32Array(WORDS_PER_GUID))).toBe(false);
+    },
+  );
+
+  it('matches a GUID pattern on random text', () => {
+    const GUID_PATTERN = /^(\{?)([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})([0-9a-f]{8})(\}?)$/i;
+    // Mostly hex digits and hyphens, so that the cases include both valid GUIDs and near misses.
+    const character = fc.oneof(fc.constantFrom(...Array.from('0123456789abcdefABCDEF-')), fc.constantFrom('g', 'G', '{', '}', ' ', '\u0660', '\uff10'));
+    const guidLike = fc.oneof(
+      fc.array(character, { minLength: 36, maxLength: 36 }).map((characters) => characters.join('')),
+      fc.uuid().map((uuid) => `{${uuid.toUpperCase()}}`),
+      fc.tuple(fc.uuid(), fc.nat(35), character).map(([uuid, index, replacement]) => uuid.slice(0, index) + replacement + uuid.slice(index + 1)),
+    );
+    fc.assert(
+      fc.property(guidLike, (id) => {
+        const match = GUID_PATTERN.exec(id);
+        const isGuid = match !== null && (match[1] === '{') === (match[8] === '}');
+        const words = new Uint32Array(WORDS_PER_GUID);
+        expect(parseGuid(id, words)).toBe(isGuid);
+        if (match !== null && isGuid) {
+          const hex = match.slice(2, 8).join('');
+          expect(Array.from(words)).toEqual([0, 8, 16, 24].map((offset) => Number.parseInt(hex.slice(offset, offset + 8), 16)));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -20,6 +20,12 @@ describe('ualKeyFor', () => {
     expect(ualKeyFor(family, name)).toBe(key);
   });
 
+  it('ignores Object.prototype names', () => {
+    expect(ualKeyFor('sentinel', 'constructor')).toBeUndefined();
+    expect(ualKeyFor('graph', '__proto__')).toBeUndefined();
+    expect(ualKeyFor('splunk', 'toString')).toBeUndefined();
+  });
+
   it('keeps names a family does not rename', () => {
     expect(ualKeyFor('graph', 'userId')).toBeUndefined();
     expect(ualKeyFor('sentinel', 'SourceRecordId')).toBeUndefined();
@@ -46,5 +52,20 @@ describe('contextFieldFor', () => {
 
   it('never maps Defender ReportId', () => {
     expect(contextFieldFor('ReportId')).toBeUndefined();
+  });
+
+  it('ignores Object.prototype names', () => {
+    expect(contextFieldFor('constructor')).toBeUndefined();
+    expect(contextFieldFor('__proto__')).toBeUndefined();
+    expect(contextFieldFor('hasOwnProperty')).toBeUndefined();
+  });
+
+  it('returns cached fields unchanged', () => {
+    // The second call for each name reads the per-name cache.
+    for (const name of ['CreationDate', ' creationdate ', 'Operation', 'toString']) {
+      expect(contextFieldFor(name)).toBe(contextFieldFor(name));
+    }
+    expect(contextFieldFor(' creationdate ')).toBe('fallbackTime');
+    expect(contextFieldFor('Operation')).toBeUndefined();
   });
 });

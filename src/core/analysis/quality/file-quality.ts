@@ -98,8 +98,11 @@ export class FileQuality {
       this.maxResultCount = context.resultCount;
     }
 
+    // Beside a CreationTime, a wrapper date counts only as day/month evidence, and only a slash date
+    // gives any. So Purview's ISO CreationDate on every CSV row is not parsed.
     const wrapperText = context?.fallbackTime;
-    const wrapperTime = wrapperText === undefined ? undefined : parseWrapperTime(wrapperText);
+    const needsWrapperTime = wrapperText !== undefined && (fields.creationTime === undefined || wrapperText.includes('/'));
+    const wrapperTime = needsWrapperTime ? parseWrapperTime(wrapperText) : undefined;
     if (wrapperTime !== undefined) {
       this.evidence.observe(wrapperTime);
     }
