@@ -172,7 +172,7 @@ export function parseGuid(id: string, words: Uint32Array): boolean {
   return true;
 }
 
-/** Value of the 4 hex digits at `offset` (0 to 0xffff), or -1 when any is not a hex digit. */
+/** Returns the value of the 4 hex digits at `offset` (0 to 0xffff), or -1 when any is not a hex digit. */
 function hexGroup(text: string, offset: number): number {
   let value = 0;
   for (let position = offset; position < offset + 4; position += 1) {
@@ -182,7 +182,6 @@ function hexGroup(text: string, offset: number): number {
   }
   return value;
 }
-
 
 /** Returns the slot that contains the four words at `words[offset]`, or the empty slot where they belong. */
 function findSlot(slots: Uint32Array, slotMask: number, words: Uint32Array, offset: number): number {
