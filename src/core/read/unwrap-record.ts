@@ -49,13 +49,13 @@ function unwrapInto(value: unknown, items: UnwrapItem[], depth: number): void {
     return;
   }
 
-  if (isSplunkExportLine(value)) {
+  if (profile.mayBeContainer && isSplunkExportLine(value)) {
     const result = readSplunkResult(value);
     if (result !== undefined) unwrapInto(result, items, depth + 1);
     return;
   }
 
-  if (isPlainObject(value._source) && depth < MAX_CONTAINER_DEPTH) {
+  if (profile.mayBeContainer && isPlainObject(value._source) && depth < MAX_CONTAINER_DEPTH) {
     unwrapInto(value._source, items, depth + 1);
     return;
   }
@@ -65,7 +65,7 @@ function unwrapInto(value: unknown, items: UnwrapItem[], depth: number): void {
     return;
   }
 
-  const elements = readSearchHits(value) ?? readResultSet(value)?.elements;
+  const elements = profile.mayBeContainer ? (readSearchHits(value) ?? readResultSet(value)?.elements) : undefined;
   if (elements !== undefined) {
     if (depth >= MAX_CONTAINER_DEPTH) {
       items.push({ skip: 'not-a-record' });

@@ -36,7 +36,16 @@ const SPLUNK_MESSAGE_ID_FIELD = 'Folders{}.FolderItems{}.InternetMessageId';
 
 /** Reads the details of one unwrapped UAL record. Malformed values are left out instead of raising an error. */
 export function readMailAccessDetails(record: Record<string, unknown>): MailAccessDetails {
-  const details: MailAccessDetails = { ...readOperationProperties(record), folderPaths: [] };
+  // Fields are set one by one: a spread of the properties made objects that took about twice as
+  // long to build and read (measured in Node on the bench's MailItemsAccessed records).
+  const { mailAccessType, isThrottled } = readOperationProperties(record);
+  const details: MailAccessDetails = { folderPaths: [] };
+  if (mailAccessType !== undefined) {
+    details.mailAccessType = mailAccessType;
+  }
+  if (isThrottled !== undefined) {
+    details.isThrottled = isThrottled;
+  }
 
   const operationCount = readCount(record.OperationCount);
   if (operationCount !== undefined) {
@@ -148,6 +157,18 @@ function readCount(value: unknown): number | undefined {
   return number;
 }
 
+/** Lists longer than this are made distinct through a Set, shorter ones by searching the result. */
+const MAX_SEARCHED_VALUES = 32;
+
 function distinctNonEmpty(values: readonly string[]): string[] {
-  return [...new Set(values.filter((value) => value !== ''))];
+  if (values.length > MAX_SEARCHED_VALUES) {
+    return [...new Set(values.filter((value) => value !== ''))];
+  }
+
+  // A record usually names a few folders, and for a few a search costs less than building a Set.
+  const distinct: string[] = [];
+  for (const value of values) {
+    if (value !== '' && !distinct.includes(value)) distinct.push(value);
+  }
+  return distinct;
 }

@@ -24,13 +24,16 @@ const HAWK_KEY = /^OperationProperties_(\d+)_(Name|Value)$/;
 
 /** Reads MailAccessType and IsThrottled. A property that no form contains is left out. */
 export function readOperationProperties(record: Record<string, unknown>): OperationProperties {
-  const pairs = [
-    ...readPairs(record.OperationProperties),
-    ...readSplunkPairs(record),
-    ...readHawkPairs(record),
-  ];
-
+  // The first form that contains a property wins, in this order.
   const result: OperationProperties = {};
+  addPairs(result, readPairs(record.OperationProperties));
+  addPairs(result, readSplunkPairs(record));
+  addPairs(result, readHawkPairs(record));
+  return result;
+}
+
+/** Sets each property of `result` that is still unset from the first pair that names it. */
+function addPairs(result: OperationProperties, pairs: readonly [string, string][]): void {
   for (const [name, value] of pairs) {
     const key = name.trim().toLowerCase();
     if (key === 'mailaccesstype' && result.mailAccessType === undefined && value !== '') {
@@ -40,7 +43,6 @@ export function readOperationProperties(record: Record<string, unknown>): Operat
       if (flag !== undefined) result.isThrottled = flag;
     }
   }
-  return result;
 }
 
 /** Reads {Name, Value} pairs from the array, its JSON text or PowerShell's hashtable text. */

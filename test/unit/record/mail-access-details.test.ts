@@ -67,6 +67,14 @@ describe('readMailAccessDetails', () => {
     expect(readMailAccessDetails(record)).toMatchObject({ folderPaths: ['\\Inbox', '\\Inbox\\Invoices'], messageIdCount: 3 });
   });
 
+  it('keeps first paths of long lists', () => {
+    // 40 folders, past the length where the paths are made distinct through a Set.
+    const paths = Array.from({ length: 40 }, (_, index) => (index % 3 === 0 ? '' : `\\Inbox\\Folder ${index % 7}`));
+    const record = { ...readEwsSample(), Folders: paths.map((folderPath, index) => ({ Id: `LgAAAAA${index}`, Path: folderPath, FolderItems: [] })) };
+
+    expect(readMailAccessDetails(record).folderPaths).toEqual([1, 2, 4, 5, 0, 3, 6].map((folder) => `\\Inbox\\Folder ${folder}`));
+  });
+
   it('reads a Sync record as folders without messages', () => {
     const record = {
       OperationProperties: [

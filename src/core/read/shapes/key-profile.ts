@@ -12,6 +12,14 @@ const NON_RECORD_MARKERS = ['contenturi', 'unique_mailboxes', 'action', 'interne
 const SENTINEL_MARKERS = ['officeworkload', 'client_ipaddress', 'officeid'];
 const HAWK_FLATTENED_KEY = /^(?:appaccesscontext|operationproperties|folders)_/i;
 const ELASTIC_AUDIT_PREFIX = 'o365.audit.';
+
+/**
+ * Keys, compared case-sensitively as the readers do, that a Splunk export line (`result`,
+ * `preview`, `offset`, `lastrow`), an Elasticsearch document or response (`_source`, `hits`,
+ * `hits.hits`) or a result set (`value`, `tables`, `results`, `schema`) needs. An object without
+ * any of them is not one of these containers.
+ */
+const CONTAINER_KEYS = new Set(['result', 'preview', 'offset', 'lastrow', '_source', 'hits', 'hits.hits', 'value', 'tables', 'results', 'Results', 'schema', 'Schema']);
 const ASCII_LOWER_CASE_BIT = 0x20;
 
 type KeyRole = 'record' | 'sentinel' | 'non-record' | 'splunk';
@@ -36,6 +44,8 @@ export interface KeyProfile {
   flatLayout: FlatLayout | undefined;
   /** Keys `o365` or `o365.audit.*` are present: maybe an Elastic document. */
   mayBeElastic: boolean;
+  /** A key of CONTAINER_KEYS is present: maybe a Splunk export line, an Elasticsearch hit or response, or a result set. */
+  mayBeContainer: boolean;
   /** All keys in lower case, only when a key hints at a file without audit records. */
   lowerCaseKeys: Set<string> | undefined;
 }
@@ -46,8 +56,9 @@ const HAWK_HINT = 2;
 const ELASTIC_HINT = 4;
 const SENTINEL_HINT = 8;
 const NON_RECORD_HINT = 16;
-/** Bits from 5 up: the RECORD_KEYS rank of a record-carrying key, plus one (0 for other keys). */
-const RECORD_RANK_SHIFT = 5;
+const CONTAINER_HINT = 32;
+/** Bits from 6 up: the RECORD_KEYS rank of a record-carrying key, plus one (0 for other keys). */
+const RECORD_RANK_SHIFT = 6;
 
 /**
  * Hints per key name seen so far. Records of one export repeat a few dozen key names, so each is
@@ -57,9 +68,38 @@ const RECORD_RANK_SHIFT = 5;
 const hintsByKey = new Map<string, number>();
 const MAX_CACHED_KEYS = 10_000;
 
-/** Scans the keys of `object` once for the names that mark each wrapper shape. */
+/**
+ * The keys and profile of the latest object profiled. Records of one export mostly repeat one key
+ * list, and JSON.parse gives equal keys as the same string, so comparing the lists with `===` costs
+ * less than a cache lookup per key.
+ */
+let latest: { keys: string[]; profile: KeyProfile } | undefined;
+
+/**
+ * Scans the keys of `object` once for the names that mark each wrapper shape. The profile returned
+ * may be shared with other objects that have the same keys in the same order, so callers must not
+ * change it.
+ */
 export function profileKeys(object: Record<string, unknown>): KeyProfile {
   const keys = Object.keys(object);
+  if (latest !== undefined && sameKeys(latest.keys, keys)) {
+    return latest.profile;
+  }
+
+  const profile = profileNewKeys(keys);
+  latest = { keys, profile };
+  return profile;
+}
+
+function sameKeys(first: readonly string[], second: readonly string[]): boolean {
+  if (first.length !== second.length) return false;
+  for (let index = 0; index < first.length; index += 1) {
+    if (first[index] !== second[index]) return false;
+  }
+  return true;
+}
+
+function profileNewKeys(keys: readonly string[]): KeyProfile {
   let recordKey: string | undefined;
   let recordKeyRank: number = RECORD_KEYS.length;
   let hints = 0;
@@ -92,6 +132,7 @@ export function profileKeys(object: Record<string, unknown>): KeyProfile {
     recordKey,
     flatLayout,
     mayBeElastic: (hints & ELASTIC_HINT) !== 0,
+    mayBeContainer: (hints & CONTAINER_HINT) !== 0,
     lowerCaseKeys: hints & NON_RECORD_HINT ? new Set(keys.map((key) => key.toLowerCase())) : undefined,
   };
 }
@@ -102,6 +143,7 @@ function examineKey(key: string): number {
   if (key.includes('{}')) hints |= SPLUNK_HINT;
   if (key.includes('_') && HAWK_FLATTENED_KEY.test(key)) hints |= HAWK_HINT;
   if (key === 'o365' || key.startsWith(ELASTIC_AUDIT_PREFIX)) hints |= ELASTIC_HINT;
+  if (CONTAINER_KEYS.has(key)) hints |= CONTAINER_HINT;
 
   const candidates = CANDIDATES.get(keySignature(key));
   if (candidates === undefined) return hints;
