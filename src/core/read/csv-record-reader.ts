@@ -162,8 +162,32 @@ export class CsvRecordReader {
   }
 
   private parseText(text: string, isLast: boolean): void {
-    this.input = this.pending + text;
-    this.rowStart = 0;
+    const pending = this.pending;
+    if (pending === '' || isLast) {
+      this.parseInput(pending + text, 0, isLast);
+    } else {
+      // The row left open by the previous piece is completed with this piece's first line only.
+      // Joined with the whole piece, it made a string that V8 flattened, an 8 MiB copy per slice,
+      // before the first search. A row still open after that line (a quoted cell with line
+      // breaks) is joined with the rest of the piece.
+      const firstLineEnd = text.indexOf('\n') + 1;
+      this.parseInput(pending + text.slice(0, firstLineEnd), 0, false);
+      if (this.pending === '') {
+        this.parseInput(text, firstLineEnd, false);
+      } else {
+        this.parseInput(this.pending + text.slice(firstLineEnd), 0, false);
+      }
+    }
+
+    if (this.pending.length > this.maxRowLength) {
+      throw new RecordTooLargeError(this.pendingLine, this.maxRowLength);
+    }
+  }
+
+  /** Parses the rows of `input` from offset `start` on, and keeps what is left as the pending text. */
+  private parseInput(input: string, start: number, isLast: boolean): void {
+    this.input = input;
+    this.rowStart = start;
     this.rowLine = this.pendingLine;
 
     for (;;) {
@@ -183,10 +207,6 @@ export class CsvRecordReader {
     this.pending = isLast ? '' : this.input.slice(this.rowStart);
     this.pendingLine = this.rowLine;
     this.input = '';
-
-    if (this.pending.length > this.maxRowLength) {
-      throw new RecordTooLargeError(this.pendingLine, this.maxRowLength);
-    }
   }
 
   /** Reads rows with `splitSimpleRow` from `rowStart` until it declines one. */
