@@ -22,7 +22,7 @@ import { FileTally } from './file-tally.ts';
 import { findEmptyReason } from './empty-reason.ts';
 import { OUTCOME_INDEXED, OUTCOME_NO_TIME, OUTCOME_OTHER, observeRecord } from './observe-record.ts';
 import type { RecordOutcome } from './observe-record.ts';
-import { RecordIdCursor } from '../index/record-id-log.ts';
+import { RecordIdCursor, loggedGuidCount } from '../index/record-id-log.ts';
 import { IndexRowCopier } from '../index/index-row-copier.ts';
 import type { RangePlan } from '../split/range-plan.ts';
 import type { RangeResult } from '../split/range-result.ts';
@@ -156,6 +156,7 @@ export class AnalysisSession {
     }
 
     const tally = new FileTally();
+    this.ids.reserve(results.reduce((total, result) => total + loggedGuidCount(result.ids), 0));
     let linesBefore = 0;
     for (const result of results) {
       this.mergeRange(result, linesBefore, tally);

@@ -112,15 +112,32 @@ export class IdSet {
     return true;
   }
 
+  /**
+   * Makes room for `guidCount` more GUIDs at once, so that a merge of that many ids rehashes the
+   * table at most once instead of at every doubling on the way.
+   */
+  reserve(guidCount: number): void {
+    let slotCount = this.slotMask + 1;
+    while ((this.guidCount + guidCount) * 2 > slotCount) slotCount *= 2;
+    if (slotCount > this.slotMask + 1) this.rehash(slotCount);
+  }
+
   private grow(): void {
+    this.rehash((this.slotMask + 1) * 2);
+  }
+
+  private rehash(slotCount: number): void {
     const oldSlots = this.slots;
-    const slotCount = (this.slotMask + 1) * 2;
     const slots = new Uint32Array(slotCount * WORDS_PER_SLOT);
     const slotMask = slotCount - 1;
     for (let offset = 0; offset < oldSlots.length; offset += WORDS_PER_SLOT) {
       if (!isEmptySlot(oldSlots, offset)) {
+        // Copied word by word because a subarray view per slot would allocate.
         const target = findSlot(slots, slotMask, oldSlots, offset) * WORDS_PER_SLOT;
-        slots.set(oldSlots.subarray(offset, offset + WORDS_PER_SLOT), target);
+        slots[target] = oldSlots[offset] ?? 0;
+        slots[target + 1] = oldSlots[offset + 1] ?? 0;
+        slots[target + 2] = oldSlots[offset + 2] ?? 0;
+        slots[target + 3] = oldSlots[offset + 3] ?? 0;
       }
     }
 

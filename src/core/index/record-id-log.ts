@@ -84,6 +84,11 @@ export class RecordIdLog {
   }
 }
 
+/** Returns the number of GUIDs in a logged sequence of record ids. */
+export function loggedGuidCount(state: RecordIdLogState): number {
+  return state.guidWords.length / WORDS_PER_GUID;
+}
+
 /** Reads a logged sequence of record ids from the first record on. */
 export class RecordIdCursor {
   private position = 0;

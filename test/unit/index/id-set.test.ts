@@ -87,6 +87,19 @@ describe('IdSet', () => {
     expect(guids.filter((guid) => ids.add(guid.toUpperCase()))).toEqual([]);
     expect(ids.size).toBe(5000);
   });
+
+  it('keeps earlier GUIDs across a reserve', () => {
+    const ids = new IdSet();
+    const guids = Array.from({ length: 3000 }, (_, serial) => `${serial.toString(16).padStart(8, '0')}-1111-4000-8000-${(serial * 104729).toString(16).padStart(12, '0')}`);
+    guids.slice(0, 1000).forEach((guid) => ids.add(guid));
+
+    ids.reserve(2000);
+
+    expect(guids.slice(0, 1000).filter((guid) => ids.add(guid))).toEqual([]);
+    expect(guids.slice(1000).map((guid) => ids.add(guid)).every(Boolean)).toBe(true);
+    expect(ids.size).toBe(3000);
+    expect(guids.filter((guid) => ids.add(`{${guid}}`))).toEqual([]);
+  });
 });
 
 describe('parseGuid', () => {

@@ -53,6 +53,7 @@ const recordValue = fc.constantFrom(
   '"[2001:db8::7]:443"',
   '"a \\"quoted\\" }\\" value"',
   '"caf\u00e9 \u{1F4E7}"',
+  '"written \uFFFD replacement"',
   '{"Id":"nested","Operation":"MailItemsAccessed"}',
   '[{"Name":"MailAccessType","Value":"Bind"}]',
   '12',
