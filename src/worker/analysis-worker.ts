@@ -9,7 +9,7 @@ import { formatAnalysisExport } from './analysis-exports.ts';
 import { applyFileDigests, startFileHashing } from './file-hashes.ts';
 import type { FileHashing } from './file-hashes.ts';
 import { Investigation, requireInvestigation } from './investigation.ts';
-import { createRangeWorkerPool } from './range-worker-pool.ts';
+import { createRangeWorkerPool, startSpareRangeWorkers } from './range-worker-pool.ts';
 import { CANCELLED_ERROR_NAME } from './worker-api.ts';
 import type { AnalysisProgress, DetectionRequest, InvestigationResult, MailsweepWorkerApi } from './worker-api.ts';
 
@@ -94,6 +94,11 @@ async function analyze(
   }
 }
 
+/** Range workers to keep started: one for each core but the one this worker reads on. */
+function spareRangeWorkerCount(): number {
+  return Math.max(0, navigator.hardwareConcurrency - 1);
+}
+
 /** Cores needed to hash during the analysis: one each for the analysis, the hash, the page and the browser. */
 const MIN_CORES_FOR_PARALLEL_HASHING = 4;
 
@@ -131,6 +136,10 @@ const api: MailsweepWorkerApi = {
 
   cancel(): void {
     runningAnalysis?.abort();
+  },
+
+  prepare(): void {
+    startSpareRangeWorkers(spareRangeWorkerCount());
   },
 
   redetect: (request) => run(() => requireInvestigation(investigation).redetect(request)),

@@ -109,6 +109,12 @@ export interface MailsweepWorkerApi {
   cancel(): void;
 
   /**
+   * Starts the range workers that the next large file will be read with, so that it does not wait
+   * for them to load. The page calls it while it is idle: on load and once results are shown.
+   */
+  prepare(): void;
+
+  /**
    * Runs the detection again on the index of the latest finished analysis, without reading the
    * files. Rejects when there is no finished analysis. For invalid settings it rejects with a
    * RangeError whose message names the setting, and the previous result stays in force.

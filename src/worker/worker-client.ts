@@ -203,6 +203,15 @@ export class AnalysisClient {
     return connection.run(call(connection.remote));
   }
 
+  /**
+   * Starts the worker and its range workers ahead of the next analysis, so that a drop does not
+   * wait for them to load. Call it while the page is idle.
+   */
+  prepare(): void {
+    const connection = this.#connect();
+    connection.run(connection.remote.prepare()).catch(() => undefined);
+  }
+
   /** Terminates the worker. A later `analyze` starts a new one. */
   dispose(): void {
     this.#connection?.end(new WorkerEndedError('The analysis worker was shut down.'));
