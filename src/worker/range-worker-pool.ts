@@ -24,7 +24,21 @@ const spareWorkers: Worker[] = [];
 export function startSpareRangeWorkers(count: number): void {
   if (typeof Worker === 'undefined') return;
   while (spareWorkers.length < count) {
-    spareWorkers.push(new RangeWorker({ name: RANGE_WORKER_NAME }));
+    const worker = new RangeWorker({ name: RANGE_WORKER_NAME });
+    // A read listens for errors only once it takes the worker, so a spare that fails before then
+    // is dropped here, and the read starts a new worker instead.
+    worker.addEventListener(
+      'error',
+      (event) => {
+        const index = spareWorkers.indexOf(worker);
+        if (index < 0) return;
+        spareWorkers.splice(index, 1);
+        worker.terminate();
+        console.warn(`A spare range worker failed to start (${event.message || 'no reason given'}), so the next large file starts a new one.`);
+      },
+      { once: true },
+    );
+    spareWorkers.push(worker);
   }
 }
 

@@ -170,6 +170,15 @@ const csvRow = fc
   })
   .map((cells) => cells.join(','));
 
+/** Reads `textPieces` in order with one CSV reader and returns what its sink received and its line feed count. */
+function readCsvPieces(textPieces: readonly string[], options: { simpleRows?: boolean } = {}): { events: string[]; lineFeeds: number } {
+  const { sink, events } = recordingSink();
+  const reader = new CsvRecordReader(sink, ',', undefined, options);
+  for (const piece of textPieces) reader.push(piece);
+  reader.finish();
+  return { events, lineFeeds: reader.lineFeeds };
+}
+
 describe('CSV: simple-row splitting against PapaParse', () => {
   const header = 'RecordId,CreationDate,Operation,AuditData,AssociatedAdminUnits';
 
@@ -182,16 +191,8 @@ describe('CSV: simple-row splitting against PapaParse', () => {
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
         (rows, lineEnd, finalLineEnd, fractions) => {
           const text = [header, ...rows].join(lineEnd) + (finalLineEnd ? lineEnd : '');
-          const fast = recordingSink();
-          const plain = recordingSink();
-          const fastReader = new CsvRecordReader(fast.sink, ',');
-          const plainReader = new CsvRecordReader(plain.sink, ',', undefined, { simpleRows: false });
-          for (const piece of pieces(text, fractions)) {
-            fastReader.push(piece);
-            plainReader.push(piece);
-          }
-          fastReader.finish();
-          plainReader.finish();
+          const fast = readCsvPieces(pieces(text, fractions));
+          const plain = readCsvPieces(pieces(text, fractions), { simpleRows: false });
 
           expect(fast.events).toEqual(plain.events);
         },
@@ -206,17 +207,11 @@ describe('CSV: simple-row splitting against PapaParse', () => {
     fc.assert(
       fc.property(fc.array(csvRow, { maxLength: 10 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 }), (rows, lineEnd, fractions) => {
         const text = [header, ...rows].join(lineEnd) + lineEnd;
-        const split = recordingSink();
-        const whole = recordingSink();
-        const splitReader = new CsvRecordReader(split.sink, ',');
-        const wholeReader = new CsvRecordReader(whole.sink, ',');
-        for (const piece of pieces(text, fractions)) splitReader.push(piece);
-        wholeReader.push(text);
-        splitReader.finish();
-        wholeReader.finish();
+        const split = readCsvPieces(pieces(text, fractions));
+        const whole = readCsvPieces([text]);
 
         expect(split.events).toEqual(whole.events);
-        expect(splitReader.lineFeeds).toBe(wholeReader.lineFeeds);
+        expect(split.lineFeeds).toBe(whole.lineFeeds);
       }),
       { numRuns: 400 },
     );
