@@ -19,7 +19,7 @@ const spareWorkers: Worker[] = [];
 
 /**
  * Starts range workers until `count` are spare, so that the next split file finds them loaded.
- * Call it while nothing else runs: each worker's start-up takes a core for a moment.
+ * Call it while nothing else runs, because each worker's start-up takes a core for a moment.
  */
 export function startSpareRangeWorkers(count: number): void {
   if (typeof Worker === 'undefined') return;

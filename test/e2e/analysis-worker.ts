@@ -22,7 +22,7 @@ export async function waitForAnalysisWorker(page: Page): Promise<Worker> {
     return started;
   }
 
-  // The wait for a new worker is no longer needed; its timeout must not fail the test.
+  // The wait for a new worker is no longer needed, and its timeout must not fail the test.
   started.catch(() => undefined);
   return running;
 }

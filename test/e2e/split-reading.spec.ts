@@ -30,8 +30,8 @@ async function rangeWorkerIds(page: Page): Promise<string[]> {
   }
 }
 
-/** Spare range workers the idle page keeps: one for each core but the analysis worker's. */
-async function spareRangeWorkers(page: Page): Promise<number> {
+/** Returns the number of spare range workers the idle page keeps: one for each core but the analysis worker's. */
+async function spareRangeWorkerCount(page: Page): Promise<number> {
   return (await page.evaluate(() => navigator.hardwareConcurrency)) - 1;
 }
 
@@ -48,7 +48,7 @@ function rangeCount(spares: number, path: string): number {
  * `unused` of them still run, and the page has its spare count again.
  */
 async function expectFreshSpares(page: Page, reading: readonly string[], unused: number): Promise<void> {
-  const spares = await spareRangeWorkers(page);
+  const spares = await spareRangeWorkerCount(page);
   await expect.poll(async () => (await rangeWorkerIds(page)).filter((id) => reading.includes(id)).length).toBe(unused);
   await expect.poll(async () => (await rangeWorkerIds(page)).length).toBe(spares);
 }
@@ -60,7 +60,7 @@ test('large export in ranges shows whole-file findings', async ({ page }) => {
   expect(result.findings.length).toBeGreaterThan(0);
 
   await openApp(page);
-  const spares = await spareRangeWorkers(page);
+  const spares = await spareRangeWorkerCount(page);
   await expect.poll(async () => (await rangeWorkerIds(page)).length).toBe(spares);
   await chooseFiles(page, path);
   await waitForAppState(page, 'running');
@@ -90,7 +90,7 @@ test('large export in ranges shows whole-file findings', async ({ page }) => {
 test('cancel stops the range workers', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);
-  const spares = await spareRangeWorkers(page);
+  const spares = await spareRangeWorkerCount(page);
   await expect.poll(async () => (await rangeWorkerIds(page)).length).toBe(spares);
   const ranges = rangeCount(spares, largeExportPath());
   await chooseFiles(page, largeExportPath());
